@@ -1,0 +1,16 @@
+# One home for the warning and sanitizer settings every touchbase target uses:
+# link `touchbase_standard` and nothing else is needed.
+add_library(touchbase_standard INTERFACE)
+target_compile_options(touchbase_standard INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast
+  -Wcast-align -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough)
+if(TOUCHBASE_WERROR)
+  target_compile_options(touchbase_standard INTERFACE -Werror)
+endif()
+if(TOUCHBASE_SANITIZE)
+  target_compile_options(touchbase_standard INTERFACE
+    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(touchbase_standard INTERFACE -fsanitize=address,undefined)
+endif()
+target_compile_definitions(touchbase_standard INTERFACE
+  TOUCHBASE_VERSION="${PROJECT_VERSION}")

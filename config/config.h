@@ -1,0 +1,113 @@
+#pragma once
+// The validated configuration: plain, immutable structs. Everything here has
+// been checked by load_config(); users never see an unchecked value.
+// Defaults have names and one home: the k_default_* constants below.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.h"
+#include "core/window.h"
+
+namespace touchbase {
+
+inline constexpr std::string_view k_default_log_level = "info";
+inline constexpr Seconds k_default_catch_up_max_age = std::chrono::hours(72);
+inline constexpr std::string_view k_default_timezone = "America/New_York";
+inline constexpr std::string_view k_default_contact_days = "tue-thu";
+inline constexpr std::string_view k_default_contact_hours = "16:00-17:30";
+inline constexpr Seconds k_default_lead_time = std::chrono::minutes(15);
+inline constexpr std::string_view k_default_working_days = "mon-fri";
+inline constexpr std::string_view k_default_working_hours = "09:00-17:00";
+inline constexpr int k_default_daily_limit = 25;
+inline constexpr double k_default_backoff = 1.0;
+
+struct DaemonConfig {
+  std::filesystem::path database;              // default: $STATE_DIRECTORY/touchbase.db, else ./touchbase.db
+  std::string log_level{k_default_log_level};  // trace | debug | info | warn | error
+  std::string http_listen;                     // "host:port"; empty = off
+  Seconds catch_up_max_age = k_default_catch_up_max_age;
+};
+
+struct Defaults {
+  std::string timezone{k_default_timezone};
+  WeeklyWindow contact_window;  // default: tue-thu 16:00-17:30
+  Seconds lead_time = k_default_lead_time;
+  std::string cadence;  // default: the first cadence, by name
+  std::string owner;    // default: the only owner, if there is exactly one
+};
+
+struct Owner {
+  std::string id;  // the key in [owners.ID]
+  std::string name;
+  std::string timezone;             // default: defaults.timezone
+  WeeklyWindow working_hours;       // default: mon-fri 09:00-17:00
+  std::vector<std::string> notify;  // notifier names, in order; later ones are the fallback
+  int daily_limit = k_default_daily_limit;
+};
+
+enum class NotifierKind { email, slack, teams, discord, mattermost, google_chat, webhook, console, command };
+
+std::string_view to_string(NotifierKind k);
+
+// Secrets are resolved at load time from the file or environment variable
+// named in the config; they are never logged.
+struct Notifier {
+  std::string name;  // the key in [notifiers.NAME]
+  NotifierKind kind = NotifierKind::console;
+  std::string url;                   // url, url_file or url_env (webhooks, email server)
+  std::string from;                  // email
+  std::vector<std::string> to;       // email
+  std::string username;              // email
+  std::string password;              // email: password_file or password_env (never inline)
+  std::string secret;                // webhook: secret_file or secret_env ("whsec_...")
+  std::vector<std::string> command;  // command: argv, run without a shell
+};
+
+struct RollingCap {
+  int count = 0;
+  Seconds within{0};
+};
+
+struct Cadence {
+  std::string name;
+  std::vector<Seconds> steps;  // the gap after the 1st, 2nd, ... touch
+  bool repeat = false;         // the last step repeats
+  bool business_days = false;  // count days as working days in the contact's zone
+  Seconds min_gap{0};
+  std::optional<RollingCap> max_touches;
+  double backoff = k_default_backoff;
+  int give_up_after = 0;           // 0 = never
+  std::string then;                // a cadence name or "dormant"; empty = dormant when steps run out
+  std::string on_reply = "pause";  // "pause" | "stop" | a cadence name
+};
+
+struct TalkingPoint {
+  std::string id;
+  std::string text;
+  std::string link;
+  std::vector<std::string> tags;    // empty = any
+  std::vector<std::string> stages;  // empty = any
+  std::vector<int> steps;           // touch numbers it suits; empty = any
+  std::optional<Date> expires;
+};
+
+struct Config {
+  std::filesystem::path source;  // the file it was loaded from
+  DaemonConfig daemon;
+  Defaults defaults;
+  std::vector<Date> holidays;  // sorted, unique
+  std::map<std::string, Owner> owners;
+  std::map<std::string, Notifier> notifiers;
+  std::map<std::string, Cadence> cadences;
+  std::vector<TalkingPoint> talking_points;
+
+  // Lookups that fall back to [defaults]. REQUIRES: the config is valid.
+  const Cadence& cadence_for(std::string_view name) const;
+  const Owner& owner_for(std::string_view id) const;
+};
+
+}  // namespace touchbase

@@ -1,0 +1,65 @@
+#pragma once
+// The people a salesperson follows up with, and what happened at each touch.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/time.h"
+#include "core/window.h"
+
+namespace touchbase {
+
+enum class ContactStatus { active, paused, dormant, closed_won, closed_lost, closed_unqualified };
+
+std::string_view to_string(ContactStatus s);
+std::optional<ContactStatus> parse_contact_status(std::string_view text);
+
+// The path agreed at the last touch: "send the pricing deck", by a date.
+struct NextStep {
+  std::string text;
+  std::optional<Date> date;
+  friend bool operator==(const NextStep&, const NextStep&) = default;
+};
+
+// Empty strings and absent optionals mean "not given": the config's
+// [defaults] supply timezone, window, cadence and owner.
+struct Contact {
+  std::string id;
+  std::string name;
+  std::string email;
+  std::string phone;
+  std::string company;
+  std::string title;
+  std::string owner;
+  std::string timezone;
+  std::optional<WeeklyWindow> window;
+  std::string cadence;
+  std::string stage;
+  std::vector<std::string> tags;
+  double value = 0;  // deal value, in the owner's currency
+  ContactStatus status = ContactStatus::active;
+  std::optional<Instant> paused_until;   // pause or snooze: no follow-up before this
+  std::optional<Instant> last_touch;     // last touch known before any logged in touchbase
+  std::optional<Instant> cadence_since;  // when the contact entered its current cadence
+  NextStep next_step;
+  std::string notes;
+  friend bool operator==(const Contact&, const Contact&) = default;
+};
+
+enum class Outcome { touched, replied, meeting, no_answer };
+
+std::string_view to_string(Outcome o);
+std::optional<Outcome> parse_outcome(std::string_view text);  // "no-answer" or "no_answer"
+
+// A logged touch. `talking_point` is the id of the point used, if any.
+struct Touch {
+  Instant at;
+  Outcome outcome = Outcome::touched;
+  std::string note;
+  std::string talking_point;
+  friend bool operator==(const Touch&, const Touch&) = default;
+};
+
+}  // namespace touchbase

@@ -1,0 +1,111 @@
+#include "core/time.h"
+
+#include <charconv>
+#include <sstream>
+
+namespace touchbase {
+namespace {
+
+constexpr std::int64_t k_minute = 60;
+constexpr std::int64_t k_hour = 60 * k_minute;
+constexpr std::int64_t k_day = 24 * k_hour;
+constexpr std::int64_t k_week = 7 * k_day;
+
+std::optional<std::int64_t> unit_seconds(char unit) {
+  switch (unit) {
+    case 's': return 1;
+    case 'm': return k_minute;
+    case 'h': return k_hour;
+    case 'd': return k_day;
+    case 'w': return k_week;
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+Result<Seconds> parse_duration(std::string_view text) {
+  auto bad = [&] {
+    return Error::data("'" + std::string(text) +
+                       "' is not a duration: expected a whole number and a unit, like 30s, 15m, 2h, 3d or 2w");
+  };
+  if (text.size() < 2) return bad();
+  auto unit = unit_seconds(text.back());
+  if (!unit) return bad();
+  std::int64_t n = 0;
+  auto digits = text.substr(0, text.size() - 1);
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+  if (ec != std::errc{} || end != digits.data() + digits.size() || n < 0) return bad();
+  if (n > (std::int64_t{1} << 40) / *unit) return bad();
+  return Seconds(n * *unit);
+}
+
+std::string format_duration(Seconds d) {
+  std::int64_t s = d.count();
+  if (s == 0) return "0s";
+  for (auto [unit, size] : {std::pair{'w', k_week}, {'d', k_day}, {'h', k_hour}, {'m', k_minute}}) {
+    if (s % size == 0) return std::to_string(s / size) + unit;
+  }
+  return std::to_string(s) + 's';
+}
+
+Result<Instant> parse_rfc3339(std::string_view text) {
+  std::string s(text);
+  auto bad = [&] {
+    return Error::data("'" + s +
+                       "' is not an RFC 3339 time: expected like 2026-11-23T16:00:00Z or 2026-11-23T16:00:00+01:00");
+  };
+  if (s.size() == 10) {
+    auto d = parse_date(s);
+    if (!d) return bad();
+    return Instant(date::sys_days(*d));
+  }
+  if (s.size() < 20) return bad();
+  if (s[10] == 't' || s[10] == ' ') s[10] = 'T';
+  if (s.back() == 'z') s.back() = 'Z';
+  std::istringstream in(s);
+  date::sys_time<std::chrono::milliseconds> t;
+  if (s.back() == 'Z') {
+    in >> date::parse("%FT%TZ", t);
+  } else {
+    in >> date::parse("%FT%T%Ez", t);
+  }
+  if (in.fail() || in.peek() != std::char_traits<char>::eof()) return bad();
+  return std::chrono::floor<Seconds>(t);
+}
+
+std::string format_rfc3339(Instant t) {
+  return date::format("%FT%TZ", t);
+}
+
+std::string format_rfc3339_local(Instant t, const date::time_zone& zone) {
+  date::zoned_seconds z(&zone, t);
+  std::string s = date::format("%FT%T%z", z);
+  s.insert(s.size() - 2, ":");  // +0100 -> +01:00
+  return s;
+}
+
+Result<Date> parse_date(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  date::year_month_day d{};
+  in >> date::parse("%F", d);
+  if (in.fail() || in.peek() != std::char_traits<char>::eof() || text.size() != 10 || !d.ok()) {
+    return Error::data("'" + std::string(text) + "' is not a date: expected YYYY-MM-DD");
+  }
+  return d;
+}
+
+std::string format_date(Date d) {
+  return date::format("%F", d);
+}
+
+Result<const date::time_zone*> find_zone(std::string_view name) {
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception&) {
+    return Error::data("'" + std::string(name) +
+                       "' is not a known IANA time zone: expected a name like America/New_York or Europe/Berlin");
+  }
+}
+
+}  // namespace touchbase

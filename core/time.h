@@ -1,0 +1,42 @@
+#pragma once
+// Instants, durations and the text forms people write them in.
+// Instants are UTC (`Instant`, seconds precision); local rules go through
+// date/tz on the system tz database.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include "core/result.h"
+
+namespace touchbase {
+
+using Instant = date::sys_seconds;
+using Seconds = std::chrono::seconds;
+using Date = date::year_month_day;
+
+// "30s", "15m", "2h", "3d", "2w" (one number and one unit, number >= 0).
+Result<Seconds> parse_duration(std::string_view text);
+// The shortest exact form: 90 minutes -> "90m", 2 days -> "2d", 0 -> "0s".
+std::string format_duration(Seconds d);
+
+// RFC 3339: "2026-11-23T16:00:00Z", "2026-11-23T16:00:00+01:00", fractional
+// seconds dropped. A bare date "2026-11-23" is midnight UTC.
+Result<Instant> parse_rfc3339(std::string_view text);
+// "2026-11-23T16:00:00Z".
+std::string format_rfc3339(Instant t);
+// "2026-11-23T17:00:00+01:00": the local time in `zone` with its offset.
+std::string format_rfc3339_local(Instant t, const date::time_zone& zone);
+
+// "2026-12-25".
+Result<Date> parse_date(std::string_view text);
+std::string format_date(Date d);
+
+// The IANA zone named `name` ("Europe/Berlin"), or an error naming it.
+Result<const date::time_zone*> find_zone(std::string_view name);
+
+}  // namespace touchbase

@@ -1,0 +1,2 @@
+#include <iostream>
+int main() { std::cout << "touchbase " TOUCHBASE_VERSION "\n"; }

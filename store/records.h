@@ -1,0 +1,46 @@
+#pragma once
+// What the store keeps besides contacts and touches: reminders and the outbox.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/time.h"
+
+namespace touchbase {
+
+// A decision to remind an owner of one follow-up. At most one reminder exists
+// per (contact_id, due_at): a follow-up is never reminded twice.
+struct Reminder {
+  std::int64_t id = 0;  // assigned by the store
+  std::string contact_id;
+  std::string owner;
+  std::string cadence;
+  int step = 1;  // 1-based touch number
+  Instant due_at;
+  Instant remind_at;
+  std::string talking_point;  // id, empty when none fitted
+  std::string why;            // the reasons, as text
+  bool late = false;          // created after its remind_at had passed (downtime)
+  Instant created_at;
+};
+
+enum class OutboxState { pending, delivered, failed, dead };
+
+std::string_view to_string(OutboxState s);
+
+// One delivery of a reminder through one notifier. The idempotency key is
+// fixed when the row is written and repeated by every attempt.
+struct OutboxRow {
+  std::int64_t id = 0;
+  std::int64_t reminder_id = 0;
+  std::string notifier;
+  std::string idempotency_key;
+  OutboxState state = OutboxState::pending;
+  int attempts = 0;
+  Instant next_attempt_at;
+  std::string last_error;
+  std::optional<Instant> delivered_at;
+};
+
+}  // namespace touchbase

@@ -1,0 +1,74 @@
+#pragma once
+// The store: contacts, touches, reminders and the outbox. This interface
+// speaks of the domain, never of SQL, so another backend can sit beside the
+// SQLite one. Every method reports failure (busy database, I/O) as a value.
+//
+// Thread-safety: a Store object is used from one thread at a time. Several
+// processes may open the same database; writes are serialized by it.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/contact.h"
+#include "core/result.h"
+#include "store/records.h"
+
+namespace touchbase {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Contacts. add fails (Errc::data) if the id exists; update fails
+  // (Errc::no_input) if it does not.
+  virtual Status add_contact(const Contact& c) = 0;
+  virtual Status update_contact(const Contact& c) = 0;
+  // Inserts or replaces every contact, all in one transaction: on error
+  // nothing is written.
+  virtual Status upsert_contacts(std::span<const Contact> contacts) = 0;
+  virtual Result<std::optional<Contact>> find_contact(std::string_view id) = 0;
+  virtual Result<std::vector<Contact>> list_contacts() = 0;  // ordered by id
+  // Removes the contact and its touches, reminders and outbox rows.
+  virtual Status remove_contact(std::string_view id) = 0;
+
+  // Touches, oldest first.
+  virtual Status add_touch(std::string_view contact_id, const Touch& t) = 0;
+  virtual Result<std::vector<Touch>> touches(std::string_view contact_id) = 0;
+
+  // Writes the reminder and one pending outbox row per notifier (in order,
+  // due at reminder.remind_at, or now if later) in one transaction. Returns
+  // the reminder with its id, or std::nullopt when a reminder for the same
+  // (contact_id, due_at) already exists (nothing is written then).
+  virtual Result<std::optional<Reminder>> create_reminder(const Reminder& r,
+                                                          std::span<const std::string> notifiers) = 0;
+  virtual Result<std::optional<Reminder>> find_reminder(std::int64_t id) = 0;
+  // Ids of the talking points a contact has been given (by reminders or
+  // logged touches), so none is repeated.
+  virtual Result<std::vector<std::string>> used_talking_points(std::string_view contact_id) = 0;
+  // Reminders of one contact, oldest due_at first.
+  virtual Result<std::vector<Reminder>> reminders(std::string_view contact_id) = 0;
+
+  // Outbox rows in state pending or failed whose next_attempt_at <= now,
+  // oldest first, at most `limit`.
+  virtual Result<std::vector<OutboxRow>> outbox_ready(Instant now, int limit) = 0;
+  // The earliest next_attempt_at among pending or failed rows.
+  virtual Result<std::optional<Instant>> next_outbox_attempt() = 0;
+  virtual Result<std::vector<OutboxRow>> outbox_rows(std::int64_t reminder_id) = 0;
+  virtual Status mark_delivered(std::int64_t row_id, Instant at) = 0;
+  // A failed attempt: attempts+1, last_error, and either state failed with
+  // the next attempt time, or state dead when next_attempt is std::nullopt.
+  virtual Status mark_attempt_failed(std::int64_t row_id, std::string_view error,
+                                     std::optional<Instant> next_attempt) = 0;
+};
+
+// Opens (creating if missing) the SQLite database at `path`, migrating it to
+// the current schema. Refuses, leaving the file untouched, a database from a
+// newer touchbase or a file that is not a touchbase database.
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& path);
+
+}  // namespace touchbase
