@@ -24,6 +24,8 @@ inline constexpr std::string_view k_default_working_days = "mon-fri";
 inline constexpr std::string_view k_default_working_hours = "09:00-17:00";
 inline constexpr int k_default_daily_limit = 25;
 inline constexpr double k_default_backoff = 1.0;
+inline constexpr std::string_view k_default_database_name = "touchbase.db";  // in $STATE_DIRECTORY, else ./
+inline constexpr std::string_view k_preferred_default_cadence = "prospect";  // defaults.cadence when absent
 
 struct DaemonConfig {
   std::filesystem::path database;              // default: $STATE_DIRECTORY/touchbase.db, else ./touchbase.db
@@ -36,13 +38,13 @@ struct Defaults {
   std::string timezone{k_default_timezone};
   WeeklyWindow contact_window;  // default: tue-thu 16:00-17:30
   Seconds lead_time = k_default_lead_time;
-  std::string cadence;  // default: the first cadence, by name
+  std::string cadence;  // default: "prospect" if defined, else the first cadence by name
   std::string owner;    // default: the only owner, if there is exactly one
 };
 
 struct Owner {
-  std::string id;  // the key in [owners.ID]
-  std::string name;
+  std::string id;                   // the key in [owners.ID]
+  std::string name;                 // default: the id
   std::string timezone;             // default: defaults.timezone
   WeeklyWindow working_hours;       // default: mon-fri 09:00-17:00
   std::vector<std::string> notify;  // notifier names, in order; later ones are the fallback
@@ -52,10 +54,14 @@ struct Owner {
 enum class NotifierKind { email, slack, teams, discord, mattermost, google_chat, webhook, console, command };
 
 std::string_view to_string(NotifierKind k);
+// "email", "google-chat", ...; nullopt for an unknown name.
+std::optional<NotifierKind> parse_notifier_kind(std::string_view text);
 
+// [notifiers.NAME]. (Named NotifierConfig so it does not clash with the
+// Notifier interface in notifiers/notifier.h.)
 // Secrets are resolved at load time from the file or environment variable
 // named in the config; they are never logged.
-struct Notifier {
+struct NotifierConfig {
   std::string name;  // the key in [notifiers.NAME]
   NotifierKind kind = NotifierKind::console;
   std::string url;                   // url, url_file or url_env (webhooks, email server)
@@ -101,11 +107,13 @@ struct Config {
   Defaults defaults;
   std::vector<Date> holidays;  // sorted, unique
   std::map<std::string, Owner> owners;
-  std::map<std::string, Notifier> notifiers;
+  std::map<std::string, NotifierConfig> notifiers;
   std::map<std::string, Cadence> cadences;
   std::vector<TalkingPoint> talking_points;
 
-  // Lookups that fall back to [defaults]. REQUIRES: the config is valid.
+  // Lookups that fall back to [defaults] when `name`/`id` is empty or not
+  // defined (owner_for: to the first owner by id when defaults.owner is
+  // empty). REQUIRES: the config is valid.
   const Cadence& cadence_for(std::string_view name) const;
   const Owner& owner_for(std::string_view id) const;
 };

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 
@@ -29,17 +30,47 @@ struct ReminderMessage {
   bool late = false;               // sent after downtime, past its time
 };
 
+// What a mail server answered to one recipient of a message (RCPT TO).
+struct RecipientResult {
+  std::string address;
+  int code = 0;       // the SMTP reply code, e.g. 250, 451, 550
+  std::string reply;  // the reply line, e.g. "550 5.1.1 No such user"
+  bool accepted() const { return code >= 200 && code < 300; }
+};
+
 // Why a delivery failed, and whether trying again can help.
 struct DeliveryFailure {
   enum class Kind { permanent, transient };
   Kind kind = Kind::transient;
-  std::string message;
+  std::string message;  // never contains a secret (webhook URLs are shortened to scheme://host/…)
   std::optional<std::chrono::seconds> retry_after;  // honoured for transient failures
+  // The endpoint no longer exists (HTTP 410 Gone): the caller may disable the
+  // notifier instead of trying it again for later reminders. Always permanent.
+  bool endpoint_gone = false;
+  // Email only: the server's answer for each recipient, when the envelope got
+  // that far. Recipients that accepted already have the message.
+  std::vector<RecipientResult> recipients;
 
-  static DeliveryFailure permanent(std::string m) { return {Kind::permanent, std::move(m), std::nullopt}; }
-  static DeliveryFailure transient(std::string m, std::optional<std::chrono::seconds> after = std::nullopt) {
-    return {Kind::transient, std::move(m), after};
+  static DeliveryFailure permanent(std::string m) {
+    DeliveryFailure f;
+    f.kind = Kind::permanent;
+    f.message = std::move(m);
+    return f;
   }
+  static DeliveryFailure transient(std::string m, std::optional<std::chrono::seconds> after = std::nullopt) {
+    DeliveryFailure f;
+    f.kind = Kind::transient;
+    f.message = std::move(m);
+    f.retry_after = after;
+    return f;
+  }
+  static DeliveryFailure gone(std::string m) {
+    DeliveryFailure f = permanent(std::move(m));
+    f.endpoint_gone = true;
+    return f;
+  }
+  bool is_permanent() const { return kind == Kind::permanent; }
+  bool is_transient() const { return kind == Kind::transient; }
 };
 
 using DeliveryResult = Result<void, DeliveryFailure>;
@@ -51,6 +82,7 @@ class Notifier {
 
   // Starts delivering `message` and calls `done` exactly once with the
   // outcome, on the caller's event loop (possibly before deliver returns).
+  // The notifier copies what it needs from `message`. Deliveries may overlap.
   virtual void deliver(const ReminderMessage& message, Done done) = 0;
 };
 

@@ -30,7 +30,12 @@ enum class OutboxState { pending, delivered, failed, dead };
 std::string_view to_string(OutboxState s);
 
 // One delivery of a reminder through one notifier. The idempotency key is
-// fixed when the row is written and repeated by every attempt.
+// fixed when the row is written and repeated by every attempt. Its form is
+// "tb-<reminder id>-<notifier>-<12 hex digits>": the notifier name with every
+// character outside [A-Za-z0-9_-] replaced by '_' (at most 40 of them), and a
+// hash of (reminder id, contact id, due_at, notifier) so that a key stays
+// unique even across databases that reuse reminder ids. It only ever holds
+// [A-Za-z0-9_-], so it fits a Message-ID, an HTTP header or a request id.
 struct OutboxRow {
   std::int64_t id = 0;
   std::int64_t reminder_id = 0;

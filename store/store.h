@@ -6,6 +6,7 @@
 // Thread-safety: a Store object is used from one thread at a time. Several
 // processes may open the same database; writes are serialized by it.
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -24,8 +25,11 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Contacts. add fails (Errc::data) if the id exists; update fails
-  // (Errc::no_input) if it does not.
+  // Contacts. add fails (Errc::data) if the id exists; update and remove
+  // fail (Errc::no_input) if it does not. A contact that cannot be stored as
+  // given (an empty id, a tag that is empty or holds a comma, a window with no
+  // days or hours, a value that is not a number, a next-step date that does
+  // not exist) fails with Errc::data.
   virtual Status add_contact(const Contact& c) = 0;
   virtual Status update_contact(const Contact& c) = 0;
   // Inserts or replaces every contact, all in one transaction: on error
@@ -41,7 +45,8 @@ class Store {
   virtual Result<std::vector<Touch>> touches(std::string_view contact_id) = 0;
 
   // Writes the reminder and one pending outbox row per notifier (in order,
-  // due at reminder.remind_at, or now if later) in one transaction. Returns
+  // due at reminder.remind_at, or reminder.created_at -- "now" -- if later)
+  // in one transaction, and records its talking point as used. Returns
   // the reminder with its id, or std::nullopt when a reminder for the same
   // (contact_id, due_at) already exists (nothing is written then).
   virtual Result<std::optional<Reminder>> create_reminder(const Reminder& r,
@@ -66,9 +71,19 @@ class Store {
                                      std::optional<Instant> next_attempt) = 0;
 };
 
+// How long a write waits for another process's write lock before it fails
+// with Errc::unavailable.
+inline constexpr std::chrono::milliseconds k_default_busy_timeout{5000};
+
+struct SqliteStoreOptions {
+  std::chrono::milliseconds busy_timeout = k_default_busy_timeout;
+};
+
 // Opens (creating if missing) the SQLite database at `path`, migrating it to
 // the current schema. Refuses, leaving the file untouched, a database from a
-// newer touchbase or a file that is not a touchbase database.
+// newer touchbase or a file that is not a touchbase database (Errc::data).
+// A path that cannot be opened is Errc::io.
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& path);
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& path, const SqliteStoreOptions& options);
 
 }  // namespace touchbase

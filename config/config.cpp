@@ -1,0 +1,51 @@
+#include "config/config.h"
+
+#include <array>
+#include <cassert>
+#include <utility>
+
+namespace touchbase {
+namespace {
+
+constexpr std::array<std::pair<NotifierKind, std::string_view>, 9> k_kind_names = {{
+    {NotifierKind::email, "email"},
+    {NotifierKind::slack, "slack"},
+    {NotifierKind::teams, "teams"},
+    {NotifierKind::discord, "discord"},
+    {NotifierKind::mattermost, "mattermost"},
+    {NotifierKind::google_chat, "google-chat"},
+    {NotifierKind::webhook, "webhook"},
+    {NotifierKind::console, "console"},
+    {NotifierKind::command, "command"},
+}};
+
+}  // namespace
+
+std::string_view to_string(NotifierKind k) {
+  for (const auto& [kind, name] : k_kind_names) {
+    if (kind == k) return name;
+  }
+  return "unknown";
+}
+
+std::optional<NotifierKind> parse_notifier_kind(std::string_view text) {
+  for (const auto& [kind, name] : k_kind_names) {
+    if (name == text) return kind;
+  }
+  return std::nullopt;
+}
+
+const Cadence& Config::cadence_for(std::string_view name) const {
+  if (auto it = cadences.find(std::string(name)); it != cadences.end()) return it->second;
+  assert(cadences.contains(defaults.cadence));
+  return cadences.at(defaults.cadence);
+}
+
+const Owner& Config::owner_for(std::string_view id) const {
+  if (auto it = owners.find(std::string(id)); it != owners.end()) return it->second;
+  if (auto it = owners.find(defaults.owner); it != owners.end()) return it->second;
+  assert(!owners.empty());
+  return owners.begin()->second;
+}
+
+}  // namespace touchbase

@@ -1,0 +1,60 @@
+// load_config(): parse with toml++, read every section, then check what
+// spans sections. toml++ exceptions stop here.
+#include "config/load_config.h"
+
+#include <array>
+
+#include <toml++/toml.h>
+
+#include "config/load_context.h"
+#include "config/paths.h"
+#include "config/sections.h"
+
+namespace touchbase {
+namespace {
+
+using namespace config_detail;
+
+constexpr std::array<std::string_view, 7> k_top_level_keys = {"daemon",    "defaults", "holidays",      "owners",
+                                                              "notifiers", "cadences", "talking_points"};
+
+ConfigResult load_document(std::string_view text, const std::string& file, const std::filesystem::path& base_dir) {
+  Diagnostics diag(file);
+  toml::table doc;
+  try {
+    doc = toml::parse(text, std::string_view(file));
+  } catch (const toml::parse_error& e) {
+    diag.error(place_of(e.source()), "", std::string(e.description()));
+    return std::move(diag).take();
+  }
+  LoadContext ctx{diag, base_dir, {}};
+  Config config;
+  config.source = file;
+  TableReader root(doc, "", Place{1, 1}, diag, k_top_level_keys);
+  read_daemon(root, ctx, config.daemon);
+  read_defaults(root, ctx, config.defaults);
+  read_holidays(root, ctx, config.holidays);
+  read_owners(root, ctx, config.owners);
+  read_notifiers(root, ctx, config.notifiers);
+  read_cadences(root, ctx, config.cadences);
+  read_talking_points(root, ctx, config.talking_points);
+  root.report_unknown_keys();
+  resolve_defaults(config, ctx);
+  check_references(config, ctx);
+  if (diag.has_errors()) return std::move(diag).take();
+  return config;
+}
+
+}  // namespace
+
+ConfigResult load_config(const std::filesystem::path& path) {
+  auto text = read_small_file(path);
+  if (!text) return std::vector<ConfigError>{ConfigError{path.string(), 0, 0, "", text.error().message}};
+  return load_document(*text, path.string(), directory_of(path));
+}
+
+ConfigResult load_config_text(std::string_view toml, std::string_view file_name) {
+  return load_document(toml, std::string(file_name), directory_of(std::filesystem::path(file_name)));
+}
+
+}  // namespace touchbase

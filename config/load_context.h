@@ -1,0 +1,35 @@
+#pragma once
+// State shared by the section readers during one load: where errors go, the
+// directory relative paths start from, and the references between sections
+// that can only be checked once every section has been read.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "config/diagnostics.h"
+#include "config/toml_reader.h"
+
+namespace touchbase::config_detail {
+
+// A name that must be defined in another section: defaults.owner -> [owners.X].
+struct Reference {
+  enum class Target { owner, notifier, cadence };
+  Target target;
+  std::string name;
+  std::string key;
+  Place at;
+  std::vector<std::string> also_valid;  // words accepted besides the names: "dormant", "pause"
+};
+
+struct LoadContext {
+  Diagnostics& diag;
+  std::filesystem::path base_dir;  // absolute directory of the config file
+  std::vector<Reference> references;
+
+  void refer(Reference::Target target, const Value& where, std::string name, std::vector<std::string> also_valid = {}) {
+    references.push_back({target, std::move(name), where.key(), where.place(), std::move(also_valid)});
+  }
+};
+
+}  // namespace touchbase::config_detail

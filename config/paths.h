@@ -1,0 +1,32 @@
+#pragma once
+// File paths written in the config: ${VAR} expansion, resolution against the
+// config file's directory, and reading the small files that hold secrets.
+// Reads the process environment (getenv); not safe against concurrent setenv.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace touchbase::config_detail {
+
+// The variable's value; nullopt when it is unset.
+std::optional<std::string> environment_variable(const std::string& name);
+
+// Replaces $NAME and ${NAME} with the variable's value. A `$` not followed by
+// a name is kept. An unset variable is an error naming it.
+Result<std::string> expand_variables(std::string_view text);
+
+// `path` unchanged if absolute, else `base_dir / path`, normalized.
+std::filesystem::path resolve_path(const std::filesystem::path& path, const std::filesystem::path& base_dir);
+
+// The absolute directory that holds `file` (the current directory for a bare name).
+std::filesystem::path directory_of(const std::filesystem::path& file);
+
+// The whole file without its trailing line break(s); the error gives the
+// path and the OS reason, never the content.
+Result<std::string> read_small_file(const std::filesystem::path& path);
+
+}  // namespace touchbase::config_detail

@@ -1,0 +1,84 @@
+// [daemon]: database, log_level, http_listen, catch_up_max_age.
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "config/paths.h"
+#include "config/sections.h"
+#include "config/suggest.h"
+
+namespace touchbase::config_detail {
+namespace {
+
+constexpr std::array<std::string_view, 4> k_daemon_keys = {"database", "log_level", "http_listen", "catch_up_max_age"};
+const std::vector<std::string> k_log_levels = {"trace", "debug", "info", "warn", "error"};
+
+std::filesystem::path default_database() {
+  // systemd's StateDirectory=; with several directories it lists them all, separated by ':'.
+  if (auto state = environment_variable("STATE_DIRECTORY"); state && !state->empty()) {
+    return std::filesystem::path(state->substr(0, state->find(':'))) / k_default_database_name;
+  }
+  std::error_code ec;
+  auto cwd = std::filesystem::current_path(ec);
+  return (ec ? std::filesystem::path(".") : cwd) / k_default_database_name;
+}
+
+bool is_port(std::string_view text) {
+  if (text.empty() || text.size() > 5) return false;
+  if (!std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    return false;
+  }
+  int port = std::stoi(std::string(text));
+  return port >= 1 && port <= 65535;
+}
+
+// "127.0.0.1:9464", "localhost:9464", "[::1]:9464".
+bool is_listen_address(std::string_view text) {
+  auto colon = text.rfind(':');
+  if (colon == std::string_view::npos || !is_port(text.substr(colon + 1))) return false;
+  auto host = text.substr(0, colon);
+  if (host.starts_with('[')) return host.size() > 2 && host.ends_with(']');
+  return !host.empty() && host.find_first_of(": \t") == std::string_view::npos;
+}
+
+void read_database(const Value& v, const LoadContext& ctx, DaemonConfig& out) {
+  auto text = v.non_empty_string("a file path");
+  if (!text) return;
+  auto expanded = expand_variables(*text);
+  if (!expanded) return v.error(expanded.error().message);
+  out.database = resolve_path(*expanded, ctx.base_dir);
+}
+
+void read_log_level(const Value& v, DaemonConfig& out) {
+  auto level = v.string(R"(a log level like "info")");
+  if (!level) return;
+  if (std::find(k_log_levels.begin(), k_log_levels.end(), *level) == k_log_levels.end()) {
+    return v.error("unknown log level '" + *level + "': expected " + one_of(k_log_levels));
+  }
+  out.log_level = *level;
+}
+
+void read_http_listen(const Value& v, DaemonConfig& out) {
+  auto address = v.string(R"(an address like "127.0.0.1:9464")");
+  if (!address) return;
+  if (!is_listen_address(*address)) {
+    return v.error("'" + *address + "' is not a listen address: expected host:port, like 127.0.0.1:9464 or [::1]:9464");
+  }
+  out.http_listen = *address;
+}
+
+}  // namespace
+
+void read_daemon(const TableReader& root, LoadContext& ctx, DaemonConfig& out) {
+  out.database = default_database();
+  Value v = root.get("daemon");
+  if (!v || !v.table("a table like [daemon]")) return;
+  TableReader t(v, k_daemon_keys);
+  read_database(t.get("database"), ctx, out);
+  read_log_level(t.get("log_level"), out);
+  read_http_listen(t.get("http_listen"), out);
+  if (auto age = t.get("catch_up_max_age").duration()) out.catch_up_max_age = *age;
+  t.report_unknown_keys();
+}
+
+}  // namespace touchbase::config_detail

@@ -1,0 +1,35 @@
+#pragma once
+// One reader per section of touchbase.toml. Each fills its part of the Config
+// with what is valid, records every problem in ctx.diag, and records the
+// names it refers to in ctx.references; none stops at the first error.
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.h"
+#include "config/load_context.h"
+#include "config/toml_reader.h"
+
+namespace touchbase::config_detail {
+
+void read_daemon(const TableReader& root, LoadContext& ctx, DaemonConfig& out);
+void read_defaults(const TableReader& root, LoadContext& ctx, Defaults& out);
+void read_holidays(const TableReader& root, LoadContext& ctx, std::vector<Date>& out);
+void read_owners(const TableReader& root, LoadContext& ctx, std::map<std::string, Owner>& out);
+void read_notifiers(const TableReader& root, LoadContext& ctx, std::map<std::string, NotifierConfig>& out);
+void read_cadences(const TableReader& root, LoadContext& ctx, std::map<std::string, Cadence>& out);
+void read_talking_points(const TableReader& root, LoadContext& ctx, std::vector<TalkingPoint>& out);
+
+// A window given as { days = "...", hours = "..." } or "mon-fri 09:00-17:00";
+// missing parts take the defaults given.
+WeeklyWindow read_window(const Value& value, std::string_view default_days, std::string_view default_hours);
+
+// After all sections: fill the defaults that depend on other sections and
+// require at least one owner and one cadence.
+void resolve_defaults(Config& config, LoadContext& ctx);
+// Every recorded reference names something defined.
+void check_references(const Config& config, LoadContext& ctx);
+
+}  // namespace touchbase::config_detail

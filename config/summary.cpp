@@ -1,0 +1,58 @@
+// summarize(): what `touchbase check` prints for a valid config.
+#include <map>
+#include <vector>
+
+#include "config/load_config.h"
+
+namespace touchbase {
+namespace {
+
+std::string owners_line(const Config& config) {
+  std::string out;
+  for (const auto& [id, owner] : config.owners) {
+    if (!out.empty()) out += ", ";
+    out += id == owner.name ? id : id + " (" + owner.name + ")";
+  }
+  return out;
+}
+
+std::string notifiers_line(const Config& config) {
+  std::map<std::string_view, std::vector<std::string>> by_kind;
+  for (const auto& [name, n] : config.notifiers) by_kind[to_string(n.kind)].push_back(name);
+  std::string out;
+  for (const auto& [kind, names] : by_kind) {
+    out += (out.empty() ? "" : "; ") + std::string(kind) + ":";
+    for (const auto& name : names) out += " " + name;
+  }
+  return out.empty() ? "none" : out;
+}
+
+std::string cadences_line(const Config& config) {
+  std::string out;
+  for (const auto& [name, cadence] : config.cadences) {
+    out += (out.empty() ? "" : "; ") + name + " [";
+    for (std::size_t i = 0; i < cadence.steps.size(); ++i) out += (i ? " " : "") + format_duration(cadence.steps[i]);
+    if (cadence.repeat) out += ", repeats";
+    if (cadence.business_days) out += ", business days";
+    out += "]";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string summarize(const Config& config) {
+  std::string out;
+  out += "config: " + config.source.string() + "\n";
+  out += "database: " + config.daemon.database.string() + "\n";
+  out += "owners (" + std::to_string(config.owners.size()) + "): " + owners_line(config) + "\n";
+  out += "notifiers (" + std::to_string(config.notifiers.size()) + "): " + notifiers_line(config) + "\n";
+  out += "cadences (" + std::to_string(config.cadences.size()) + "): " + cadences_line(config) + "\n";
+  out += "defaults: owner " + (config.defaults.owner.empty() ? std::string("(none)") : config.defaults.owner) +
+         ", cadence " + config.defaults.cadence + ", timezone " + config.defaults.timezone + "\n";
+  out += "talking points: " + std::to_string(config.talking_points.size()) + "\n";
+  out += "holidays: " + std::to_string(config.holidays.size()) + "\n";
+  return out;
+}
+
+}  // namespace touchbase

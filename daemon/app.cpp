@@ -1,0 +1,47 @@
+#include "daemon/app.h"
+
+#include <cstdlib>
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "config/load_config.h"
+
+namespace touchbase {
+
+std::filesystem::path config_path(const Cli& cli) {
+  if (!cli.config_flag.empty()) return cli.config_flag;
+  if (const char* env = std::getenv("TOUCHBASE_CONFIG"); env != nullptr && *env != '\0') return env;
+  return std::string(k_default_config_path);
+}
+
+Result<Config> load_validated_config(const Cli& cli) {
+  auto loaded = load_config(config_path(cli));
+  if (loaded) return std::move(loaded).value();
+  std::string message;
+  for (const ConfigError& e : loaded.error()) message += (message.empty() ? "" : "\n") + e.to_string();
+  return Error::config(message);
+}
+
+Result<std::unique_ptr<Store>> open_store(const Config& config) {
+  std::error_code ec;
+  auto dir = config.daemon.database.parent_path();
+  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+  if (ec) return Error::io("cannot create the database directory " + dir.string() + ": " + ec.message());
+  return open_sqlite_store(config.daemon.database);
+}
+
+void setup_logging(std::string_view level) {
+  auto logger = spdlog::stderr_color_mt("touchbase");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::from_str(std::string(level)));
+}
+
+ImportRules import_rules(const Config& config) {
+  ImportRules rules;
+  for (const auto& [id, owner] : config.owners) rules.owners.insert(id);
+  for (const auto& [name, cadence] : config.cadences) rules.cadences.insert(name);
+  return rules;
+}
+
+}  // namespace touchbase

@@ -1,0 +1,16 @@
+#pragma once
+// The subcommands, each registered on the command line by one function.
+// A registered subcommand sets cli.action when it is parsed; main runs it.
+
+#include <CLI/CLI.hpp>
+
+#include "daemon/app.h"
+
+namespace touchbase {
+
+void add_check_command(CLI::App& app, Cli& cli);
+void add_run_command(CLI::App& app, Cli& cli);
+void add_contact_commands(CLI::App& app, Cli& cli);
+void add_import_command(CLI::App& app, Cli& cli);
+
+}  // namespace touchbase

@@ -1,0 +1,72 @@
+#include "daemon/daemon.h"
+
+#include <spdlog/spdlog.h>
+
+namespace touchbase {
+
+Daemon::Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
+               NotifierSet& notifiers)
+    : io_(io),
+      clock_(clock),
+      store_(store),
+      engine_(config),
+      reminders_(config, engine_, store),
+      dispatcher_(config, store, clock, notifiers),
+      timer_(io) {
+  // A finished batch may leave more rows ready, or retries due soon.
+  dispatcher_.on_idle([this] {
+    if (running_) schedule(clock_.now());
+  });
+}
+
+Result<Instant> Daemon::pass() {
+  Instant now = clock_.now();
+  TB_TRY(ReminderPass created, reminders_.create_due_reminders(now));
+  TB_TRY_STATUS(dispatcher_.dispatch_ready());
+  TB_TRY(auto next_attempt, store_.next_outbox_attempt());
+  Instant wake = now + k_max_sleep;
+  if (created.next_remind_at) wake = std::min(wake, *created.next_remind_at);
+  // Rows ready now are in flight; their outcome triggers the next pass.
+  if (next_attempt && *next_attempt > now) wake = std::min(wake, *next_attempt);
+  return std::max(wake, now);
+}
+
+void Daemon::start() {
+  running_ = true;
+  boost::asio::post(io_, [this] { on_timer(); });
+}
+
+void Daemon::stop() {
+  running_ = false;
+  timer_.cancel();
+}
+
+void Daemon::on_timer() {
+  if (!running_) return;
+  auto wake = pass();
+  for (const Error& e : dispatcher_.take_errors()) spdlog::error("{}", e.message);
+  if (!wake) {
+    spdlog::error("{}; trying again in {}", wake.error().message, format_duration(k_retry_after_error));
+    return schedule(clock_.now() + k_retry_after_error);
+  }
+  schedule(*wake);
+}
+
+void Daemon::schedule(Instant wake) {
+  timer_.expires_after(std::clamp(wake - clock_.now(), Seconds(0), k_max_sleep));
+  timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (!ec) on_timer();
+  });
+}
+
+Status Daemon::run_once() {
+  TB_TRY(Instant wake, pass());
+  (void)wake;
+  while (!dispatcher_.idle() && io_.run_one() > 0) {
+  }
+  auto errors = dispatcher_.take_errors();
+  if (!errors.empty()) return errors.front();
+  return {};
+}
+
+}  // namespace touchbase

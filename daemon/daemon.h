@@ -1,0 +1,55 @@
+#pragma once
+// The daemon's loop on one Asio io_context: a pass creates the reminders
+// that have come due and starts the deliveries that are ready; a timer wakes
+// it at the next instant anything is due, and at least every k_max_sleep so
+// changes made by other processes and wall-clock jumps are noticed.
+//
+// Everything runs on the io_context's thread; the object is not thread-safe.
+
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp needs std::exchange
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "config/config.h"
+#include "core/clock.h"
+#include "daemon/outbox_dispatcher.h"
+#include "daemon/reminder_service.h"
+#include "scheduler/cadence_engine.h"
+#include "store/store.h"
+
+namespace touchbase {
+
+inline constexpr Seconds k_max_sleep{60};
+inline constexpr Seconds k_retry_after_error{5};
+
+class Daemon {
+ public:
+  // All references must outlive the daemon.
+  Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock, NotifierSet& notifiers);
+
+  // One pass at clock.now(); returns when the next pass is needed.
+  Result<Instant> pass();
+  // Runs passes on the timer until stop().
+  void start();
+  void stop();
+  // `run --once`: one pass, then runs the io_context until no delivery is in
+  // flight. Rows that failed stay in the outbox for a later run.
+  Status run_once();
+
+ private:
+  void schedule(Instant wake);
+  void on_timer();
+
+  boost::asio::io_context& io_;
+  const Clock& clock_;
+  Store& store_;
+  CadenceEngine engine_;
+  ReminderService reminders_;
+  OutboxDispatcher dispatcher_;
+  boost::asio::steady_timer timer_;
+  bool running_ = false;
+};
+
+}  // namespace touchbase

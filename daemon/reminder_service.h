@@ -1,0 +1,51 @@
+#pragma once
+// Creating reminders for the follow-ups that have come due: the engine
+// decides, this writes its decisions to the store (reminders and their outbox
+// rows, cadence switches, dormancy).
+//
+// Not thread-safe: used from the daemon's event loop only.
+
+#include <optional>
+
+#include "config/config.h"
+#include "core/result.h"
+#include "scheduler/cadence_engine.h"
+#include "store/store.h"
+
+namespace touchbase {
+
+// A reminder whose remind_at passed more than this long ago is marked late.
+inline constexpr Seconds k_late_after{60};
+
+struct ReminderPass {
+  int created = 0;
+  std::optional<Instant> next_remind_at;  // the earliest reminder still to come
+};
+
+class ReminderService {
+ public:
+  // All references must outlive the service.
+  ReminderService(const Config& config, const CadenceEngine& engine, Store& store)
+      : config_(config), engine_(engine), store_(store) {}
+
+  // Creates a reminder for every follow-up whose remind_at <= now and that has
+  // none yet, applying cadence switches and dormancy on the way.
+  Result<ReminderPass> create_due_reminders(Instant now);
+
+  // The history the engine sees for `contact`: its logged touches since it
+  // entered its cadence, plus each later reminder as a touch assumed done on
+  // time (or when a late reminder was created) with no answer, so a follow-up
+  // is never reminded twice and downtime does not replay a whole cadence.
+  Result<std::vector<Touch>> history_of(const Contact& contact);
+
+ private:
+  // The engine's decision after applying any cadence switch or dormancy.
+  Result<Decision> decide(Contact& contact, Instant now);
+  Status create_reminder(const Contact& contact, const Decision& d, Instant now);
+
+  const Config& config_;
+  const CadenceEngine& engine_;
+  Store& store_;
+};
+
+}  // namespace touchbase

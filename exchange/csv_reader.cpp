@@ -1,0 +1,68 @@
+#include "exchange/csv_reader.h"
+
+#include <csv.h>
+
+#include <memory>
+
+namespace touchbase {
+namespace {
+
+constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
+
+struct Collector {
+  std::vector<CsvRecord> records;
+  CsvRecord current;
+  int next_row = 1;
+};
+
+void on_field(void* data, std::size_t size, void* self) {
+  auto* c = static_cast<Collector*>(self);
+  c->current.fields.emplace_back(static_cast<const char*>(data), size);
+}
+
+void on_record_end(int /*terminator*/, void* self) {
+  auto* c = static_cast<Collector*>(self);
+  c->current.row = c->next_row++;
+  c->records.push_back(std::move(c->current));
+  c->current = {};
+}
+
+struct ParserDeleter {
+  void operator()(csv_parser* p) const {
+    csv_free(p);
+    delete p;
+  }
+};
+
+}  // namespace
+
+Result<std::vector<CsvRecord>> read_csv(std::string_view text) {
+  if (text.starts_with(k_utf8_bom)) text.remove_prefix(k_utf8_bom.size());
+  std::unique_ptr<csv_parser, ParserDeleter> parser(new csv_parser);
+  if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+    return Error::io("cannot start the CSV parser");
+  }
+  Collector collector;
+  std::size_t parsed = csv_parse(parser.get(), text.data(), text.size(), on_field, on_record_end, &collector);
+  bool failed = parsed != text.size() || csv_fini(parser.get(), on_field, on_record_end, &collector) != 0;
+  if (failed) {
+    return Error::data("row " + std::to_string(collector.next_row) + ": malformed CSV (" +
+                       csv_strerror(csv_error(parser.get())) +
+                       "): expected RFC 4180 fields, with quotes doubled inside quoted fields");
+  }
+  return std::move(collector.records);
+}
+
+std::string csv_escape(std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos && !value.starts_with(' ') && !value.ends_with(' ')) {
+    return std::string(value);
+  }
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+}  // namespace touchbase

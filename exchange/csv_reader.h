@@ -1,0 +1,28 @@
+#pragma once
+// RFC 4180 CSV through libcsv: quoted fields, embedded commas, quotes and
+// newlines, CRLF or LF line ends, and a leading UTF-8 byte-order mark.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace touchbase {
+
+struct CsvRecord {
+  // 1-based record number, as a spreadsheet numbers rows: the header is row
+  // 1, a record with embedded newlines is one row, blank lines are not rows.
+  int row = 0;
+  std::vector<std::string> fields;
+};
+
+// Every record of `text`, the header first. Blank lines are skipped. A
+// malformed file (an unterminated quote, a stray quote) is Errc::data naming
+// the row where parsing stopped.
+Result<std::vector<CsvRecord>> read_csv(std::string_view text);
+
+// `value` quoted for CSV when it needs to be.
+std::string csv_escape(std::string_view value);
+
+}  // namespace touchbase

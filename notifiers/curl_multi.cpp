@@ -1,0 +1,173 @@
+#include "notifiers/curl_multi.h"
+
+#include <new>
+#include <vector>
+
+namespace touchbase {
+namespace {
+
+// curl_global_init once per process, before the first handle.
+void ensure_curl_initialised() {
+  static const CURLcode code = curl_global_init(CURL_GLOBAL_DEFAULT);
+  if (code != CURLE_OK) throw std::runtime_error("libcurl could not be initialised");
+}
+
+}  // namespace
+
+// A socket curl asked us to watch. The descriptor is borrowed: it is
+// released, never closed, when curl stops using it.
+struct CurlMulti::SocketWatch {
+  SocketWatch(boost::asio::io_context& io, curl_socket_t fd) : descriptor(io, fd) {}
+  boost::asio::posix::stream_descriptor descriptor;
+  int wanted = CURL_POLL_NONE;  // CURL_POLL_IN, _OUT or _INOUT
+  bool reading = false;         // an async_wait for reading is pending
+  bool writing = false;
+  bool forgotten = false;  // curl no longer uses the socket; pending waits are stale
+};
+
+CurlTransfer::CurlTransfer() : easy_(nullptr) {
+  ensure_curl_initialised();
+  easy_ = curl_easy_init();
+  if (easy_ == nullptr) throw std::bad_alloc();
+  curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, error_buffer_);
+  curl_easy_setopt(easy_, CURLOPT_NOSIGNAL, 1L);
+}
+
+CurlTransfer::~CurlTransfer() { curl_easy_cleanup(easy_); }
+
+void CurlTransfer::apply_timeouts(const TransferTimeouts& timeouts) {
+  curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeouts.connect.count()));
+  curl_easy_setopt(easy_, CURLOPT_TIMEOUT_MS, static_cast<long>(timeouts.total.count()));
+}
+
+CurlMulti::CurlMulti(boost::asio::io_context& io, Options options) : io_(io), multi_(nullptr), timer_(io) {
+  ensure_curl_initialised();
+  multi_ = curl_multi_init();
+  if (multi_ == nullptr) throw std::bad_alloc();
+  curl_multi_setopt(multi_, CURLMOPT_SOCKETFUNCTION, &CurlMulti::on_socket);
+  curl_multi_setopt(multi_, CURLMOPT_SOCKETDATA, this);
+  curl_multi_setopt(multi_, CURLMOPT_TIMERFUNCTION, &CurlMulti::on_timer);
+  curl_multi_setopt(multi_, CURLMOPT_TIMERDATA, this);
+  curl_multi_setopt(multi_, CURLMOPT_MAX_HOST_CONNECTIONS, options.max_host_connections);
+}
+
+CurlMulti::~CurlMulti() {
+  *alive_ = false;
+  for (auto& [easy, transfer] : transfers_) curl_multi_remove_handle(multi_, easy);
+  transfers_.clear();
+  curl_multi_cleanup(multi_);  // closes cached connections, possibly telling on_socket
+  for (auto& [fd, watch] : sockets_) {
+    watch->forgotten = true;
+    watch->descriptor.release();
+  }
+  sockets_.clear();
+}
+
+void CurlMulti::start(std::unique_ptr<CurlTransfer> transfer) {
+  CURL* easy = transfer->easy();
+  if (curl_multi_add_handle(multi_, easy) != CURLM_OK) {
+    std::shared_ptr<CurlTransfer> failed(std::move(transfer));
+    boost::asio::post(io_, [failed, alive = std::weak_ptr<bool>(alive_)] {
+      if (alive.lock()) failed->finished(CURLE_FAILED_INIT);
+    });
+    return;
+  }
+  transfers_.emplace(easy, std::move(transfer));
+}
+
+int CurlMulti::on_socket(CURL*, curl_socket_t fd, int what, void* self, void*) {
+  auto* multi = static_cast<CurlMulti*>(self);
+  try {
+    if (what == CURL_POLL_REMOVE) {
+      multi->forget(fd);
+    } else {
+      multi->watch(fd, what);
+    }
+  } catch (const std::exception&) {
+    return -1;  // the descriptor could not be registered; curl fails the transfer
+  }
+  return 0;
+}
+
+int CurlMulti::on_timer(CURLM*, long timeout_ms, void* self) {
+  auto* multi = static_cast<CurlMulti*>(self);
+  if (timeout_ms < 0) {
+    multi->timer_.cancel();
+    return 0;
+  }
+  // Even a zero timeout goes through the io_context: curl must not be called
+  // back from within its own callback.
+  multi->timer_.expires_after(std::chrono::milliseconds(timeout_ms));
+  multi->timer_.async_wait([multi](const boost::system::error_code& ec) {
+    if (!ec) multi->on_timeout();
+  });
+  return 0;
+}
+
+void CurlMulti::watch(curl_socket_t fd, int what) {
+  auto& watch = sockets_[fd];
+  if (!watch) watch = std::make_shared<SocketWatch>(io_, fd);
+  watch->wanted = what;
+  arm(fd, watch);
+}
+
+void CurlMulti::forget(curl_socket_t fd) {
+  const auto it = sockets_.find(fd);
+  if (it == sockets_.end()) return;
+  it->second->forgotten = true;
+  it->second->descriptor.release();  // aborts pending waits; curl closes the descriptor
+  sockets_.erase(it);
+}
+
+void CurlMulti::arm(curl_socket_t fd, const std::shared_ptr<SocketWatch>& watch) {
+  using Descriptor = boost::asio::posix::stream_descriptor;
+  if ((watch->wanted & CURL_POLL_IN) != 0 && !watch->reading) {
+    watch->reading = true;
+    watch->descriptor.async_wait(Descriptor::wait_read, [this, fd, watch](const boost::system::error_code& ec) {
+      watch->reading = false;
+      if (watch->forgotten || ec == boost::asio::error::operation_aborted) return;
+      if ((watch->wanted & CURL_POLL_IN) == 0 && !ec) return;  // no longer wanted
+      on_ready(fd, watch, ec ? CURL_CSELECT_ERR : CURL_CSELECT_IN);
+    });
+  }
+  if ((watch->wanted & CURL_POLL_OUT) != 0 && !watch->writing) {
+    watch->writing = true;
+    watch->descriptor.async_wait(Descriptor::wait_write, [this, fd, watch](const boost::system::error_code& ec) {
+      watch->writing = false;
+      if (watch->forgotten || ec == boost::asio::error::operation_aborted) return;
+      if ((watch->wanted & CURL_POLL_OUT) == 0 && !ec) return;
+      on_ready(fd, watch, ec ? CURL_CSELECT_ERR : CURL_CSELECT_OUT);
+    });
+  }
+}
+
+void CurlMulti::on_ready(curl_socket_t fd, const std::shared_ptr<SocketWatch>& watch, int select_flag) {
+  int running = 0;
+  curl_multi_socket_action(multi_, fd, select_flag, &running);
+  finish_completed();
+  // Wait again if curl still wants this socket (and it is the same one: a
+  // closed descriptor's number may have been reused meanwhile).
+  const auto it = sockets_.find(fd);
+  if (it != sockets_.end() && it->second == watch) arm(fd, watch);
+}
+
+void CurlMulti::on_timeout() {
+  int running = 0;
+  curl_multi_socket_action(multi_, CURL_SOCKET_TIMEOUT, 0, &running);
+  finish_completed();
+}
+
+void CurlMulti::finish_completed() {
+  std::vector<std::pair<CURL*, CURLcode>> done;
+  int queued = 0;
+  while (CURLMsg* message = curl_multi_info_read(multi_, &queued)) {
+    if (message->msg == CURLMSG_DONE) done.emplace_back(message->easy_handle, message->data.result);
+  }
+  for (const auto& [easy, code] : done) {
+    curl_multi_remove_handle(multi_, easy);
+    auto node = transfers_.extract(easy);
+    if (!node.empty()) node.mapped()->finished(code);
+  }
+}
+
+}  // namespace touchbase

@@ -1,0 +1,107 @@
+#pragma once
+// libcurl's multi interface driven by an Asio io_context. curl tells us which
+// sockets to watch (CURLMOPT_SOCKETFUNCTION) and when to call it back
+// (CURLMOPT_TIMERFUNCTION); each socket is watched with async_wait on a
+// posix::stream_descriptor that borrows the descriptor (curl keeps
+// ownership and closes it), and the timeout is a steady_timer. Transfers
+// therefore run on the io_context's thread: no thread per request, no
+// polling loop. The multi handle keeps finished transfers' connections open
+// for reuse and limits connections per host.
+//
+// Thread-confined: create, use and destroy a CurlMulti on the thread that runs
+// its io_context.
+
+#include <curl/curl.h>
+
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "notifiers/asio.h"
+
+namespace touchbase {
+
+inline constexpr long k_default_max_host_connections = 4;
+inline constexpr std::chrono::milliseconds k_default_connect_timeout = std::chrono::seconds(10);
+inline constexpr std::chrono::milliseconds k_default_transfer_timeout = std::chrono::seconds(30);
+
+// Limits for one transfer; CurlTransfer applies them to its handle.
+struct TransferTimeouts {
+  std::chrono::milliseconds connect = k_default_connect_timeout;  // TCP and TLS set-up
+  std::chrono::milliseconds total = k_default_transfer_timeout;   // the whole transfer, connecting included
+};
+
+// One transfer: an easy handle and everything the handle points to (bodies,
+// header lists, MIME trees), which must live as long as the transfer.
+// Subclasses set the handle up in their constructor and get the outcome in
+// finished().
+class CurlTransfer {
+ public:
+  CurlTransfer();
+  virtual ~CurlTransfer();
+  CurlTransfer(const CurlTransfer&) = delete;
+  CurlTransfer& operator=(const CurlTransfer&) = delete;
+
+  CURL* easy() const { return easy_; }
+  // curl's description of the last failure ("" if none). May name hosts but
+  // not paths; callers still scrub it before showing it.
+  std::string error_text() const { return error_buffer_; }
+
+  // Called exactly once, on the io_context, when the transfer has ended.
+  virtual void finished(CURLcode code) = 0;
+
+ protected:
+  // Sets no-signal mode, the error buffer and the timeouts.
+  void apply_timeouts(const TransferTimeouts& timeouts);
+
+ private:
+  CURL* easy_;
+  char error_buffer_[CURL_ERROR_SIZE] = {};
+};
+
+class CurlMulti {
+ public:
+  struct Options {
+    long max_host_connections = k_default_max_host_connections;
+  };
+
+  // `io` must outlive the CurlMulti.
+  explicit CurlMulti(boost::asio::io_context& io) : CurlMulti(io, Options{}) {}
+  CurlMulti(boost::asio::io_context& io, Options options);
+  // Abandons transfers still running: their finished() is not called.
+  ~CurlMulti();
+  CurlMulti(const CurlMulti&) = delete;
+  CurlMulti& operator=(const CurlMulti&) = delete;
+
+  // Takes the transfer and runs it. finished() is called later on the
+  // io_context, never from within start(). finished() may start other
+  // transfers but must not destroy the CurlMulti.
+  void start(std::unique_ptr<CurlTransfer> transfer);
+
+  // Transfers started and not yet finished.
+  std::size_t active() const { return transfers_.size(); }
+
+ private:
+  struct SocketWatch;
+
+  static int on_socket(CURL* easy, curl_socket_t fd, int what, void* self, void* socket_data);
+  static int on_timer(CURLM* multi, long timeout_ms, void* self);
+
+  void watch(curl_socket_t fd, int what);
+  void forget(curl_socket_t fd);
+  void arm(curl_socket_t fd, const std::shared_ptr<SocketWatch>& watch);
+  void on_ready(curl_socket_t fd, const std::shared_ptr<SocketWatch>& watch, int select_flag);
+  void on_timeout();
+  void finish_completed();
+
+  boost::asio::io_context& io_;
+  CURLM* multi_;
+  boost::asio::steady_timer timer_;
+  std::map<curl_socket_t, std::shared_ptr<SocketWatch>> sockets_;
+  std::map<CURL*, std::unique_ptr<CurlTransfer>> transfers_;
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // for work posted to the io_context
+};
+
+}  // namespace touchbase

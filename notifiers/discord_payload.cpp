@@ -1,0 +1,45 @@
+#include "notifiers/discord_payload.h"
+
+#include "notifiers/render_text.h"
+#include "notifiers/text.h"
+
+namespace touchbase {
+namespace {
+
+using nlohmann::json;
+
+json embed_fields(const ReminderMessage& m) {
+  json out = json::array();
+  const std::tuple<const char*, const std::string*, bool> items[] = {
+      {"Company", &m.company, true},         {"Stage", &m.stage, true},
+      {"When", &m.due_at, false},           {"How", &m.channel, false},
+      {"Talking point", &m.talking_point, false}, {"Next step", &m.next_step, false}};
+  for (const auto& [name, value, inline_field] : items) {
+    if (value->empty()) continue;
+    out.push_back(
+        {{"name", name}, {"value", truncate_chars(markdown_escape(*value), k_discord_field_limit)}, {"inline", inline_field}});
+  }
+  return out;
+}
+
+}  // namespace
+
+json discord_payload(const ReminderMessage& m) {
+  const std::string headline = single_line(render_headline(m));
+  json embed = {
+      {"title", truncate_chars(headline, k_discord_title_limit)},
+      {"fields", embed_fields(m)},
+  };
+  if (!m.why.empty()) embed["description"] = truncate_chars(markdown_escape(m.why), k_discord_description_limit);
+  if (is_web_link(m.talking_point_link)) embed["url"] = m.talking_point_link;
+  if (!m.log_command.empty()) {
+    embed["footer"] = {{"text", truncate_chars("Log it: " + m.log_command, k_discord_footer_limit)}};
+  }
+  return {
+      {"content", truncate_chars(markdown_escape(headline), k_discord_content_limit)},
+      {"embeds", json::array({embed})},
+      {"allowed_mentions", {{"parse", json::array()}}},
+  };
+}
+
+}  // namespace touchbase

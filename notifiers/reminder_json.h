@@ -1,0 +1,14 @@
+#pragma once
+// The reminder as one flat JSON object, every field of ReminderMessage under
+// its own name plus "text" (the plain-text rendering). The generic webhook
+// carries it as its "data" and the command notifier writes it to stdin.
+
+#include <nlohmann/json.hpp>
+
+#include "notifiers/notifier.h"
+
+namespace touchbase {
+
+nlohmann::json reminder_json(const ReminderMessage& m);
+
+}  // namespace touchbase

@@ -1,0 +1,125 @@
+// The reasons text of a follow-up decision (see decider.h).
+
+#include "scheduler/decider.h"
+
+namespace touchbase {
+namespace {
+
+std::string_view display_name(const Contact& contact) { return contact.name.empty() ? contact.id : contact.name; }
+
+}  // namespace
+
+void Decider::explain_touch(const Base& b) {
+  std::string& w = why_.part();
+  append_ordinal(w, out_.step);
+  w.append(" touch");
+  if (touches_.anchored) w.append(" of ").append(cadence_->name);
+
+  std::string& p = why_.part();
+  if (agreed_) {
+    p.append("next step agreed for ");
+    append_day(p, LocalDays(*contact_.next_step.date));
+    if (!reply_overridden_.empty()) p.append(" (instead of on_reply = ").append(reply_overridden_).append(")");
+    return;
+  }
+  if (!touches_.any) {
+    p.append("no touch yet");
+    return;
+  }
+  const Cadence& cadence = *cadence_->cadence;
+  append_gap(p, cadence.steps[b.step_index.value()], cadence.business_days);
+  p.append(" after the last");
+  if (b.factor != 1.0) {
+    p.append(", \u00d7");
+    append_factor(p, b.factor);
+    p.append(" for ");
+    append_int(p, touches_.unanswered);
+    p.append(" unanswered");
+  }
+}
+
+void Decider::explain_bound(Bound bound) {
+  const Cadence& cadence = *cadence_->cadence;
+  switch (bound) {
+    case Bound::base:
+    case Bound::separation: return;
+    case Bound::min_gap: {
+      std::string& p = why_.part();
+      p.append("min_gap of ");
+      append_gap(p, cadence.min_gap, false);
+      p.append(" since the last touch");
+      return;
+    }
+    case Bound::cap: {
+      std::string& p = why_.part();
+      p.append("at most ");
+      append_int(p, cadence.max_touches->count);
+      p.append(" touches within ");
+      append_gap(p, cadence.max_touches->within, false);
+      return;
+    }
+    case Bound::pause: {
+      std::string& p = why_.part();
+      p.append(contact_.status == ContactStatus::paused ? "paused until " : "snoozed until ");
+      append_local_in(p, *contact_.paused_until, zone_);
+      return;
+    }
+    case Bound::not_before: {
+      std::string& p = why_.part();
+      if (!options_.not_before_reason.empty()) {
+        p.append(options_.not_before_reason);
+      } else {
+        p.append("not before ");
+        append_local_in(p, *options_.not_before, zone_);
+      }
+      return;
+    }
+  }
+}
+
+void Decider::explain_window(Instant earliest, const CalendarNotes& notes) {
+  std::string& p = why_.part();
+  const bool moved = out_.due_at > earliest;
+  if (moved) p.append("moved to ");
+  append_local_in(p, out_.due_at, zone_);
+  p.append(moved ? ", " : " is in ");
+  if (contact_.window && !contact_.window->hours.empty()) {
+    append_possessive(p, display_name(contact_));
+    p.append(" window");
+  } else {
+    p.append("the default window");
+  }
+  if (!zone_known_) {
+    why_.part().append("'").append(contact_.timezone).append("' is not a known zone: using ").append(zone_.name());
+  }
+  for (int i = 0; i < notes.holiday_count; ++i) {
+    std::string& h = why_.part();
+    append_day(h, notes.holidays[static_cast<std::size_t>(i)]);
+    h.append(" is a holiday");
+  }
+  if (notes.gap_start) why_.part().append("the window opens in a clock-change gap: its first valid instant");
+  if (out_.due_at < now_) why_.part().append("overdue");
+}
+
+void Decider::explain_reminder() {
+  if (!owner_) return;
+  const Instant target = out_.due_at - config_.lead_time();
+  const bool shifted = computed_remind_ != target;
+  if (!shifted && out_.remind_at == target) return;
+  std::string& p = why_.part();
+  p.append("remind ").append(owner_->display_name).push_back(' ');
+  const bool clamped = out_.remind_at != computed_remind_;
+  if (clamped) {
+    p.append("now");
+  } else {
+    append_local_in(p, out_.remind_at, owner_->zone);
+  }
+  if (!shifted) return;
+  p.append(clamped ? ", outside working hours" : ", the last working minute before");
+  p.append("; call at ");
+  append_local_in(p, out_.due_at, zone_);
+  p.append(" = ");
+  append_local_in(p, out_.due_at, owner_->zone);
+}
+
+}  // namespace touchbase

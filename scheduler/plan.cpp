@@ -1,0 +1,169 @@
+#include "scheduler/plan.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "scheduler/daily_limit.h"
+#include "scheduler/resolved_config.h"
+
+namespace touchbase {
+namespace {
+
+// One contact on its way through the simulation.
+struct Sim {
+  Contact contact;
+  std::vector<Touch> history;
+  const ResolvedOwner* owner = nullptr;
+  Instant decided_at;  // the `now` of `pending`
+  Decision pending;    // Kind::follow_up while active
+  Instant waiting_since;
+  std::string carried;  // transitions on the way, for the next follow-up's reasons
+  bool active = true;
+};
+
+class Planner {
+ public:
+  Planner(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now, Instant until);
+  Plan run();
+
+ private:
+  using DayQueue = std::multimap<LocalDays, std::size_t>;
+
+  void decide(Sim& sim, Instant at, const NextOptions& options);
+  void record_transition(Sim& sim, Instant at);
+  void accept(Sim& sim);
+  void run_owner(const ResolvedOwner* owner, const std::vector<std::size_t>& members);
+  void enqueue(DayQueue& queue, std::size_t index, LocalDays not_before) const;
+
+  const CadenceEngine& engine_;
+  const ResolvedConfig& config_;
+  Instant now_;
+  Instant until_;
+  std::vector<Sim> sims_;
+  Plan plan_;
+};
+
+Planner::Planner(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now, Instant until)
+    : engine_(engine), config_(engine.resolved()), now_(now), until_(until) {
+  sims_.reserve(contacts.size());
+  for (const PlanContact& c : contacts) {
+    Sim& sim = sims_.emplace_back();
+    sim.contact = c.contact;
+    sim.history = c.history;
+    sim.owner = config_.owner_of(sim.contact);
+  }
+}
+
+void Planner::decide(Sim& sim, Instant at, const NextOptions& options) {
+  sim.decided_at = at;
+  for (int i = 0; i < k_max_plan_switches; ++i) {
+    engine_.next(sim.contact, sim.history, at, options, sim.pending);
+    switch (sim.pending.kind) {
+      case Decision::Kind::switch_cadence:
+        record_transition(sim, at);
+        sim.contact.cadence = sim.pending.next_cadence;
+        sim.contact.cadence_since = at;
+        continue;
+      case Decision::Kind::dormant:
+        record_transition(sim, at);
+        sim.contact.status = ContactStatus::dormant;
+        sim.active = false;
+        return;
+      case Decision::Kind::none: sim.active = false; return;
+      case Decision::Kind::follow_up: sim.active = sim.pending.due_at < until_; return;
+    }
+  }
+  sim.active = false;
+}
+
+void Planner::record_transition(Sim& sim, Instant at) {
+  const Decision& d = sim.pending;
+  plan_.transitions.push_back(PlannedTransition{sim.contact.id, at, d.kind, d.cadence, d.next_cadence, d.why});
+  if (!d.why.empty()) sim.carried.append(d.why).append("; ");
+}
+
+void Planner::accept(Sim& sim) {
+  const Decision& d = sim.pending;
+  const bool known_zone = lookup_zone(sim.contact.timezone) != nullptr;
+  plan_.follow_ups.push_back(PlannedFollowUp{
+      sim.contact.id, d.owner, d.cadence, d.step, d.due_at, d.remind_at,
+      std::string(known_zone ? std::string_view(sim.contact.timezone) : config_.default_zone().name()),
+      sim.carried + d.why});
+  sim.carried.clear();
+  // Done on time (or now, when already overdue), and no reply.
+  const Instant done = std::max(d.due_at, now_);
+  sim.history.push_back(Touch{done, Outcome::touched, "", ""});
+  sim.contact.last_touch = done;
+  decide(sim, done, NextOptions{});
+  sim.waiting_since = sim.pending.due_at;
+}
+
+// `not_before` keeps a moved follow-up off the day it was moved from, whatever the owner's hours.
+void Planner::enqueue(DayQueue& queue, std::size_t index, LocalDays not_before) const {
+  const Sim& sim = sims_[index];
+  if (sim.active) queue.emplace(std::max(owner_day(config_, sim.owner, sim.pending.remind_at), not_before), index);
+}
+
+// Day by day in the owner's zone: the day's follow-ups in priority order up to
+// the limit; the rest decided again past that day.
+void Planner::run_owner(const ResolvedOwner* owner, const std::vector<std::size_t>& members) {
+  const int limit = owner && owner->owner->daily_limit > 0 ? owner->owner->daily_limit : 0;
+  DayQueue queue;
+  std::map<LocalDays, int> taken;
+  for (std::size_t index : members) enqueue(queue, index, LocalDays::min());
+  std::vector<std::size_t> today;
+  while (!queue.empty()) {
+    const LocalDays day = queue.begin()->first;
+    today.clear();
+    while (!queue.empty() && queue.begin()->first == day) {
+      today.push_back(queue.begin()->second);
+      queue.erase(queue.begin());
+    }
+    auto rank = [&](std::size_t i) {
+      return LimitRank{sims_[i].contact.value, sims_[i].waiting_since, sims_[i].contact.id};
+    };
+    std::sort(today.begin(), today.end(), [&](std::size_t a, std::size_t b) { return goes_first(rank(a), rank(b)); });
+    for (std::size_t index : today) {
+      Sim& sim = sims_[index];
+      if (limit == 0 || taken[day] < limit) {
+        ++taken[day];
+        accept(sim);
+        enqueue(queue, index, day);
+      } else {
+        const std::string reason = limit_reason(*owner, day);
+        decide(sim, sim.decided_at, NextOptions{Explain::yes, past_day_bound(config_, *owner, day), reason});
+        enqueue(queue, index, day + date::days{1});
+      }
+    }
+  }
+}
+
+Plan Planner::run() {
+  std::map<std::string_view, std::vector<std::size_t>> by_owner;
+  std::map<std::string_view, const ResolvedOwner*> owners;
+  for (std::size_t i = 0; i < sims_.size(); ++i) {
+    Sim& sim = sims_[i];
+    decide(sim, now_, NextOptions{});
+    sim.waiting_since = sim.pending.due_at;
+    const std::string_view id = sim.owner ? sim.owner->id : std::string_view();
+    by_owner[id].push_back(i);
+    owners[id] = sim.owner;
+  }
+  for (const auto& [id, members] : by_owner) run_owner(owners[id], members);
+  std::sort(plan_.follow_ups.begin(), plan_.follow_ups.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.remind_at, a.due_at, a.contact) < std::tie(b.remind_at, b.due_at, b.contact);
+  });
+  std::stable_sort(plan_.transitions.begin(), plan_.transitions.end(),
+                   [](const auto& a, const auto& b) { return std::tie(a.at, a.contact) < std::tie(b.at, b.contact); });
+  return std::move(plan_);
+}
+
+}  // namespace
+
+Plan plan_follow_ups(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now,
+                     Instant until) {
+  return Planner(engine, contacts, now, until).run();
+}
+
+}  // namespace touchbase

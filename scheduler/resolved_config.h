@@ -1,0 +1,70 @@
+#pragma once
+// The parts of a Config the engine reads on every decision, resolved once:
+// names to cadences, owners and zones, windows with their defaults filled in,
+// holidays as day numbers. Immutable after construction; thread-safe to read.
+// Holds pointers into the Config, which must outlive it.
+
+#include <string_view>
+#include <unordered_map>
+
+#include "config/config.h"
+#include "core/contact.h"
+#include "scheduler/calendar.h"
+#include "scheduler/zone.h"
+
+namespace touchbase {
+
+// `then` and `on_reply` values with a meaning of their own.
+inline constexpr std::string_view k_then_dormant = "dormant";
+inline constexpr std::string_view k_on_reply_pause = "pause";
+inline constexpr std::string_view k_on_reply_stop = "stop";
+
+struct ResolvedCadence {
+  const Cadence* cadence = nullptr;
+  std::string_view name;  // Cadence::name, else its key in [cadences]
+};
+
+struct ResolvedOwner {
+  const Owner* owner = nullptr;
+  std::string_view id;  // its key in [owners]
+  Zone zone;
+  const WeeklyWindow* working_hours = nullptr;  // the owner's, or the default
+  std::string_view display_name;                // the name, else the id
+};
+
+class ResolvedConfig {
+ public:
+  explicit ResolvedConfig(const Config& config);
+  ResolvedConfig(const ResolvedConfig&) = delete;
+  ResolvedConfig& operator=(const ResolvedConfig&) = delete;
+
+  // The contact's cadence: its own, else [defaults], else the first by name;
+  // nullptr only when the config has no cadence at all.
+  const ResolvedCadence* cadence_of(const Contact& contact) const;
+  const ResolvedCadence* cadence_named(std::string_view name) const;
+  // The contact's owner: its own, else [defaults], else the only or the first
+  // owner by id; nullptr only when the config has no owner at all.
+  const ResolvedOwner* owner_of(const Contact& contact) const;
+  // The contact's zone, else the default zone. `known` (if given) tells
+  // whether the contact's own zone name was found.
+  Zone zone_of(const Contact& contact, bool* known = nullptr) const;
+  const WeeklyWindow& window_of(const Contact& contact) const;
+
+  const Holidays& holidays() const { return holidays_; }
+  Seconds lead_time() const { return lead_time_; }
+  Zone default_zone() const { return default_zone_; }
+
+ private:
+  const Config& config_;
+  Zone default_zone_;
+  WeeklyWindow default_contact_window_;
+  WeeklyWindow default_working_hours_;
+  Holidays holidays_;
+  Seconds lead_time_;
+  std::unordered_map<std::string_view, ResolvedCadence> cadences_;
+  const ResolvedCadence* default_cadence_ = nullptr;
+  std::unordered_map<std::string_view, ResolvedOwner> owners_;
+  const ResolvedOwner* default_owner_ = nullptr;
+};
+
+}  // namespace touchbase

@@ -1,0 +1,35 @@
+#pragma once
+// A Contact as a row of the contacts table. Tags are stored as one text,
+// comma-separated; the window in its written form ("mon-fri 16:00-17:30");
+// dates as "YYYY-MM-DD"; the status by its name.
+
+#include <SQLiteCpp/Statement.h>
+
+#include <string>
+
+#include "core/contact.h"
+#include "core/result.h"
+
+namespace touchbase {
+
+// The statements, each taking the contact's columns as parameters ?1..?20
+// (bind_contact) or returning them as columns 0..19 (read_contact).
+const std::string& insert_contact_sql();
+// Inserts, or updates the row in place on a conflicting id: unlike a
+// REPLACE, the contact's touches and reminders stay.
+const std::string& upsert_contact_sql();
+const std::string& update_contact_sql();
+const std::string& select_contacts_sql();  // ends before WHERE / ORDER BY
+
+// Errc::data when `c` cannot be stored so that it reads back equal: an empty
+// tag or one holding a comma, a window with no days or no hours, a value that
+// is not a number, or a next-step date that does not exist.
+Status check_storable(const Contact& c);
+
+// REQUIRES: check_storable(c) succeeded.
+void bind_contact(SQLite::Statement& stmt, const Contact& c);
+
+// Errc::data when a stored value does not read back (edited by hand).
+Result<Contact> read_contact(const SQLite::Statement& stmt);
+
+}  // namespace touchbase

@@ -1,0 +1,132 @@
+#include "store/migrations.h"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <string>
+
+#include "store/sqlite_errors.h"
+
+namespace touchbase {
+namespace {
+
+// Version 1: contacts, their touches, reminders, the outbox and the record of
+// talking points given. Instants are integer unix seconds (UTC), dates
+// "YYYY-MM-DD". Everything hangs off a contact and goes with it.
+constexpr std::string_view k_schema_v1 = R"sql(
+CREATE TABLE contacts (
+  id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  company TEXT NOT NULL,
+  title TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  timezone TEXT NOT NULL,
+  contact_window TEXT,
+  cadence TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  tags TEXT NOT NULL,
+  deal_value REAL NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('active', 'paused', 'dormant', 'closed-won', 'closed-lost',
+                                         'closed-unqualified')),
+  paused_until INTEGER,
+  last_touch INTEGER,
+  cadence_since INTEGER,
+  next_step TEXT NOT NULL,
+  next_step_date TEXT CHECK (next_step_date IS NULL OR date(next_step_date) = next_step_date),
+  notes TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE touches (
+  id INTEGER PRIMARY KEY,
+  contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  touched_at INTEGER NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('touched', 'replied', 'meeting', 'no-answer')),
+  note TEXT NOT NULL,
+  talking_point TEXT NOT NULL
+) STRICT;
+CREATE INDEX touches_by_contact ON touches (contact_id, touched_at);
+
+CREATE TABLE reminders (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  owner TEXT NOT NULL,
+  cadence TEXT NOT NULL,
+  step INTEGER NOT NULL CHECK (step >= 1),
+  due_at INTEGER NOT NULL,
+  remind_at INTEGER NOT NULL,
+  talking_point TEXT NOT NULL,
+  why TEXT NOT NULL,
+  late INTEGER NOT NULL CHECK (late IN (0, 1)),
+  created_at INTEGER NOT NULL,
+  UNIQUE (contact_id, due_at)
+) STRICT;
+
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  reminder_id INTEGER NOT NULL REFERENCES reminders (id) ON DELETE CASCADE,
+  notifier TEXT NOT NULL CHECK (notifier <> ''),
+  idempotency_key TEXT NOT NULL UNIQUE,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed', 'dead')),
+  attempts INTEGER NOT NULL CHECK (attempts >= 0),
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT NOT NULL,
+  delivered_at INTEGER,
+  UNIQUE (reminder_id, notifier)
+) STRICT;
+CREATE INDEX outbox_waiting ON outbox (next_attempt_at) WHERE state IN ('pending', 'failed');
+
+CREATE TABLE talking_point_uses (
+  id INTEGER PRIMARY KEY,
+  contact_id TEXT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+  talking_point_id TEXT NOT NULL CHECK (talking_point_id <> ''),
+  reminder_id INTEGER REFERENCES reminders (id) ON DELETE CASCADE,
+  touch_id INTEGER REFERENCES touches (id) ON DELETE CASCADE,
+  used_at INTEGER NOT NULL,
+  CHECK ((reminder_id IS NULL) <> (touch_id IS NULL))
+) STRICT;
+CREATE INDEX talking_point_uses_by_contact ON talking_point_uses (contact_id, used_at);
+CREATE INDEX talking_point_uses_by_reminder ON talking_point_uses (reminder_id);
+CREATE INDEX talking_point_uses_by_touch ON talking_point_uses (touch_id);
+)sql";
+
+constexpr std::array<Migration, 1> k_migrations = {{
+    {1, k_schema_v1},
+}};
+
+void apply(SQLite::Database& db, const Migration& m) {
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  if (user_version(db) >= m.version) return;  // another process got here first
+  db.exec(std::string(m.sql));
+  db.exec("PRAGMA application_id = " + std::to_string(k_application_id));
+  db.exec("PRAGMA user_version = " + std::to_string(m.version));
+  tx.commit();
+}
+
+}  // namespace
+
+std::span<const Migration> schema_migrations() {
+  return k_migrations;
+}
+
+int newest_schema_version() {
+  return k_migrations.back().version;
+}
+
+int user_version(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+Status migrate(SQLite::Database& db, std::span<const Migration> migrations) {
+  for (const auto& m : migrations) {
+    auto doing = "apply schema migration " + std::to_string(m.version);
+    TB_TRY_STATUS(guarded(doing, db.getFilename(), [&]() -> Status {
+      if (user_version(db) < m.version) apply(db, m);
+      return {};
+    }));
+  }
+  return {};
+}
+
+}  // namespace touchbase

@@ -1,0 +1,155 @@
+#include "store/sqlite_store.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
+
+#include "store/contact_rows.h"
+#include "store/database_file.h"
+#include "store/sqlite_values.h"
+
+namespace touchbase {
+namespace {
+
+std::string in_quotes(std::string_view id) {
+  return "'" + std::string(id) + "'";
+}
+
+Error no_contact(std::string_view id) {
+  return Error::no_input("there is no contact " + in_quotes(id));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& path) {
+  return open_sqlite_store(path, SqliteStoreOptions{});
+}
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& path, const SqliteStoreOptions& options) {
+  TB_TRY(auto db, open_database(path, options.busy_timeout));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
+}
+
+SqliteStore::SqliteStore(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)), path_(db_->getFilename()) {}
+
+Status SqliteStore::add_contact(const Contact& c) {
+  TB_TRY_STATUS(check_storable(c));
+  return run("add contact " + in_quotes(c.id), [&]() -> Status {
+    SQLite::Statement insert(*db_, insert_contact_sql());
+    bind_contact(insert, c);
+    try {
+      insert.exec();
+    } catch (const SQLite::Exception& e) {
+      if (is_constraint(e, SQLITE_CONSTRAINT_PRIMARYKEY))
+        return Error::data("contact " + in_quotes(c.id) + " already exists");
+      throw;
+    }
+    return {};
+  });
+}
+
+Status SqliteStore::update_contact(const Contact& c) {
+  TB_TRY_STATUS(check_storable(c));
+  return run("update contact " + in_quotes(c.id), [&]() -> Status {
+    SQLite::Statement update(*db_, update_contact_sql());
+    bind_contact(update, c);
+    if (update.exec() == 0) return no_contact(c.id);
+    return {};
+  });
+}
+
+Status SqliteStore::upsert_contacts(std::span<const Contact> contacts) {
+  for (const auto& c : contacts) TB_TRY_STATUS(check_storable(c));
+  return run("store " + std::to_string(contacts.size()) + " contacts", [&]() -> Status {
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement upsert(*db_, upsert_contact_sql());
+    for (const auto& c : contacts) {
+      TB_TRY_STATUS(run("store contact " + in_quotes(c.id), [&]() -> Status {
+        bind_contact(upsert, c);
+        upsert.exec();
+        upsert.reset();
+        return {};
+      }));
+    }
+    tx.commit();
+    return {};
+  });
+}
+
+Result<std::optional<Contact>> SqliteStore::find_contact(std::string_view id) {
+  return run("read contact " + in_quotes(id), [&]() -> Result<std::optional<Contact>> {
+    SQLite::Statement select(*db_, select_contacts_sql() + " WHERE id = ?1");
+    select.bind(1, std::string(id));
+    if (!select.executeStep()) return std::optional<Contact>();
+    TB_TRY(auto c, read_contact(select));
+    return std::optional<Contact>(std::move(c));
+  });
+}
+
+Result<std::vector<Contact>> SqliteStore::list_contacts() {
+  return run("list contacts", [&]() -> Result<std::vector<Contact>> {
+    SQLite::Statement select(*db_, select_contacts_sql() + " ORDER BY id");
+    std::vector<Contact> contacts;
+    while (select.executeStep()) {
+      TB_TRY(auto c, read_contact(select));
+      contacts.push_back(std::move(c));
+    }
+    return contacts;
+  });
+}
+
+Status SqliteStore::remove_contact(std::string_view id) {
+  return run("remove contact " + in_quotes(id), [&]() -> Status {
+    SQLite::Statement remove(*db_, "DELETE FROM contacts WHERE id = ?1");
+    remove.bind(1, std::string(id));
+    if (remove.exec() == 0) return no_contact(id);
+    return {};
+  });
+}
+
+Status SqliteStore::add_touch(std::string_view contact_id, const Touch& t) {
+  return run("log a touch of contact " + in_quotes(contact_id), [&]() -> Status {
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement insert(*db_,
+                             "INSERT INTO touches (contact_id, touched_at, outcome, note, talking_point) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, std::string(contact_id));
+    bind_instant(insert, 2, t.at);
+    insert.bind(3, std::string(to_string(t.outcome)));
+    insert.bind(4, t.note);
+    insert.bind(5, t.talking_point);
+    try {
+      insert.exec();
+    } catch (const SQLite::Exception& e) {
+      if (is_constraint(e, SQLITE_CONSTRAINT_FOREIGNKEY)) return no_contact(contact_id);
+      throw;
+    }
+    if (!t.talking_point.empty()) {
+      insert_talking_point_use(contact_id, t.talking_point, "touch_id", db_->getLastInsertRowid(), t.at);
+    }
+    tx.commit();
+    return {};
+  });
+}
+
+Result<std::vector<Touch>> SqliteStore::touches(std::string_view contact_id) {
+  return run("read the touches of contact " + in_quotes(contact_id), [&]() -> Result<std::vector<Touch>> {
+    SQLite::Statement select(*db_,
+                             "SELECT touched_at, outcome, note, talking_point FROM touches "
+                             "WHERE contact_id = ?1 ORDER BY touched_at, id");
+    select.bind(1, std::string(contact_id));
+    std::vector<Touch> out;
+    while (select.executeStep()) {
+      auto outcome_text = select.getColumn(1).getString();
+      auto outcome = parse_outcome(outcome_text);
+      if (!outcome)
+        return Error::data("a touch of contact " + in_quotes(contact_id) + " has an unknown outcome " +
+                           in_quotes(outcome_text));
+      out.push_back(Touch{read_instant(select.getColumn(0)), *outcome, select.getColumn(2).getString(),
+                          select.getColumn(3).getString()});
+    }
+    return out;
+  });
+}
+
+}  // namespace touchbase

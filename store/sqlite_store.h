@@ -1,0 +1,66 @@
+#pragma once
+// The Store on one SQLite file (see open_sqlite_store in store.h).
+//
+// A write of several rows runs in an IMMEDIATE transaction, so it takes the
+// write lock up front (waiting up to the busy timeout) rather than failing
+// half-way when another process writes; a single statement is atomic on its
+// own. Every SQLite exception is caught here and returned as an Error.
+
+#include <SQLiteCpp/Database.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "store/sqlite_errors.h"
+#include "store/store.h"
+
+namespace touchbase {
+
+class SqliteStore final : public Store {
+ public:
+  // REQUIRES: db is open, configured and migrated (open_database).
+  explicit SqliteStore(std::unique_ptr<SQLite::Database> db);
+
+  Status add_contact(const Contact& c) override;
+  Status update_contact(const Contact& c) override;
+  Status upsert_contacts(std::span<const Contact> contacts) override;
+  Result<std::optional<Contact>> find_contact(std::string_view id) override;
+  Result<std::vector<Contact>> list_contacts() override;
+  Status remove_contact(std::string_view id) override;
+
+  Status add_touch(std::string_view contact_id, const Touch& t) override;
+  Result<std::vector<Touch>> touches(std::string_view contact_id) override;
+
+  Result<std::optional<Reminder>> create_reminder(const Reminder& r, std::span<const std::string> notifiers) override;
+  Result<std::optional<Reminder>> find_reminder(std::int64_t id) override;
+  Result<std::vector<std::string>> used_talking_points(std::string_view contact_id) override;
+  Result<std::vector<Reminder>> reminders(std::string_view contact_id) override;
+
+  Result<std::vector<OutboxRow>> outbox_ready(Instant now, int limit) override;
+  Result<std::optional<Instant>> next_outbox_attempt() override;
+  Result<std::vector<OutboxRow>> outbox_rows(std::int64_t reminder_id) override;
+  Status mark_delivered(std::int64_t row_id, Instant at) override;
+  Status mark_attempt_failed(std::int64_t row_id, std::string_view error, std::optional<Instant> next_attempt) override;
+
+ private:
+  // Runs `body` with SQLite's exceptions turned into an Error about `doing`.
+  template <class F>
+  auto run(std::string_view doing, F&& body) -> decltype(body());
+
+  std::int64_t insert_reminder_row(const Reminder& r);  // 0 when (contact_id, due_at) exists
+  void insert_outbox_rows(const Reminder& r, std::span<const std::string> notifiers);
+  void insert_talking_point_use(std::string_view contact_id, std::string_view point, std::string_view source_column,
+                                std::int64_t source_id, Instant used_at);
+  static Result<std::vector<OutboxRow>> read_outbox_rows(SQLite::Statement& stmt);
+
+  std::unique_ptr<SQLite::Database> db_;
+  std::string path_;
+};
+
+template <class F>
+auto SqliteStore::run(std::string_view doing, F&& body) -> decltype(body()) {
+  return guarded(doing, path_, std::forward<F>(body));
+}
+
+}  // namespace touchbase

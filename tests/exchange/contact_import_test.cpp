@@ -1,0 +1,89 @@
+#include "exchange/contact_import.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace touchbase {
+namespace {
+
+using ::testing::ElementsAre;
+
+const ImportRules k_rules{{"alice", "bob"}, {"prospect", "nurture"}};
+
+TEST(ImportContacts, EveryColumnLandsInItsField) {
+  auto r = import_contacts(
+      "id,name,email,phone,company,title,owner,timezone,window,cadence,stage,tags,value,last_touch,notes,crm_score\n"
+      "jane,Jane Doe,jane@acme.example,+49 30 1234,Acme GmbH,CTO,alice,Europe/Berlin,tue-thu 16:00-17:30,"
+      "prospect,proposal,\"fintech; saas\",12000.5,2026-11-20T15:00:00Z,\"likes, commas\",99\n",
+      k_rules);
+  ASSERT_TRUE(r.errors.empty()) << r.errors.front();
+  ASSERT_EQ(r.contacts.size(), 1u);
+  const Contact& c = r.contacts.front();
+  EXPECT_EQ(c.id, "jane");
+  EXPECT_EQ(c.name, "Jane Doe");
+  EXPECT_EQ(c.email, "jane@acme.example");
+  EXPECT_EQ(c.phone, "+49 30 1234");
+  EXPECT_EQ(c.company, "Acme GmbH");
+  EXPECT_EQ(c.title, "CTO");
+  EXPECT_EQ(c.owner, "alice");
+  EXPECT_EQ(c.timezone, "Europe/Berlin");
+  EXPECT_EQ(format_window(*c.window), "tue-thu 16:00-17:30");
+  EXPECT_EQ(c.cadence, "prospect");
+  EXPECT_EQ(c.stage, "proposal");
+  EXPECT_THAT(c.tags, ElementsAre("fintech", "saas"));
+  EXPECT_DOUBLE_EQ(c.value, 12000.5);
+  EXPECT_EQ(format_rfc3339(*c.last_touch), "2026-11-20T15:00:00Z");
+  EXPECT_EQ(c.notes, "likes, commas");
+}
+
+TEST(ImportContacts, ColumnsMayComeInAnyOrderAndOptionalOnesMayBeMissing) {
+  auto r = import_contacts("Name,ID\nBob Smith,bob\n", k_rules);
+  ASSERT_TRUE(r.errors.empty());
+  EXPECT_EQ(r.contacts.front().id, "bob");
+  EXPECT_EQ(r.contacts.front().name, "Bob Smith");
+  EXPECT_FALSE(r.contacts.front().window.has_value());
+}
+
+TEST(ImportContacts, EveryBadRowIsReportedWithItsRowAndColumnAndNothingIsReturned) {
+  auto r = import_contacts(
+      "id,name,timezone,window,owner,cadence,value,last_touch\n"
+      "ok,Fine Person,,,,,,\n"
+      "z,Zed,Mars/Base,,,,,\n"
+      "w,Wendy,,mon-fri 17:00-16:00,,,,\n"
+      "o,Oscar,,,carol,,,\n"
+      "c,Cara,,,,weekly,,\n"
+      "v,Vic,,,,,lots,\n"
+      "t,Tom,,,,,,last tuesday\n"
+      "ok,Again,,,,,,\n"
+      ",Nobody,,,,,,\n",
+      k_rules);
+  EXPECT_TRUE(r.contacts.empty());
+  EXPECT_THAT(
+      r.errors,
+      ElementsAre(
+          "row 3, column 'timezone': 'Mars/Base' is not a known IANA time zone: expected a name like "
+          "America/New_York or Europe/Berlin",
+          "row 4, column 'window': '17:00-16:00' is an empty hour range: the end must be after the start",
+          "row 5, column 'owner': unknown owner 'carol': expected one of alice, bob",
+          "row 6, column 'cadence': unknown cadence 'weekly': expected one of nurture, prospect",
+          "row 7, column 'value': 'lots' is not a deal value: expected a number like 12000 or 4999.50",
+          "row 8, column 'last_touch': 'last tuesday' is not an RFC 3339 time: expected like 2026-11-23T16:00:00Z "
+          "or 2026-11-23T16:00:00+01:00",
+          "row 9, column 'id': duplicate id 'ok': row 2 has it too",
+          "row 10, column 'id': the id is empty: expected a unique id for the contact"));
+}
+
+TEST(ImportContacts, AHeaderWithoutIdOrNameIsRefused) {
+  auto r = import_contacts("email\nx@y.z\n", k_rules);
+  EXPECT_THAT(r.errors, ElementsAre("row 1: no 'id' column: the header must name id and name",
+                                    "row 1: no 'name' column: the header must name id and name"));
+}
+
+TEST(ImportContacts, MalformedCsvIsOneErrorNamingTheRow) {
+  auto r = import_contacts("id,name\nx,\"open\n", k_rules);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_TRUE(r.errors.front().starts_with("row 2: malformed CSV")) << r.errors.front();
+}
+
+}  // namespace
+}  // namespace touchbase

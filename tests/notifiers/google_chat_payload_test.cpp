@@ -1,0 +1,45 @@
+#include "notifiers/google_chat_payload.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/notifiers/notifier_testing.h"
+
+namespace touchbase {
+namespace {
+
+using nlohmann::json;
+
+TEST(GoogleChatPayload, HasTextAndACardWithHeaderAndWidgets) {
+  const json p = google_chat_payload(testing::sample_message());
+  EXPECT_EQ(p["text"], "Follow up with Jane Doe (Acme GmbH, proposal)");
+  ASSERT_EQ(p["cardsV2"].size(), 1u);
+  const json& card = p["cardsV2"][0]["card"];
+  EXPECT_EQ(card["header"]["title"], "Follow up with Jane Doe (Acme GmbH, proposal)");
+  EXPECT_EQ(card["header"]["subtitle"], "Acme GmbH · proposal");
+  const json& widgets = card["sections"][0]["widgets"];
+  ASSERT_EQ(widgets.size(), 7u);
+  EXPECT_EQ(widgets[0]["decoratedText"]["topLabel"], "When");
+  EXPECT_EQ(widgets[4]["textParagraph"]["text"],
+            "<b>Talking point:</b> Share the Q4 onboarding benchmark: median time-to-value fell 18%");
+  EXPECT_EQ(widgets[6]["buttonList"]["buttons"][0]["onClick"]["openLink"]["url"], "https://example.com/benchmark");
+}
+
+TEST(GoogleChatPayload, CardTextIsHtmlEscaped) {
+  auto m = testing::sample_message();
+  m.why = "<script>x</script> & more";
+  const json p = google_chat_payload(m);
+  EXPECT_EQ(p["cardsV2"][0]["card"]["sections"][0]["widgets"][3]["textParagraph"]["text"],
+            "<b>Why now:</b> &lt;script&gt;x&lt;/script&gt; &amp; more");
+}
+
+TEST(GoogleChatUrl, ThreadsPerContactAndUsesTheIdempotencyKeyAsRequestId) {
+  auto m = testing::sample_message();
+  m.contact_id = "jane doe";
+  EXPECT_EQ(google_chat_url("https://chat.googleapis.com/v1/spaces/AAA/messages?key=K&token=T", m),
+            "https://chat.googleapis.com/v1/spaces/AAA/messages?key=K&token=T"
+            "&messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD&threadKey=jane%20doe"
+            "&requestId=rem-42-alice-mail");
+}
+
+}  // namespace
+}  // namespace touchbase

@@ -1,0 +1,259 @@
+// The chat and webhook notifiers against a real HTTP server on 127.0.0.1
+// (tests/servers/http_server.py), which records every request it receives.
+
+#include "notifiers/http_notifier.h"
+
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <sstream>
+
+#include "core/clock.h"
+#include "notifiers/discord_payload.h"
+#include "notifiers/google_chat_payload.h"
+#include "notifiers/make_notifier.h"
+#include "notifiers/mattermost_payload.h"
+#include "notifiers/reminder_json.h"
+#include "notifiers/slack_payload.h"
+#include "notifiers/teams_payload.h"
+#include "tests/notifiers/notifier_testing.h"
+#include "tests/servers/server_process.h"
+#include "tests/testing/temp_dir.h"
+
+namespace touchbase {
+namespace {
+
+using nlohmann::json;
+using testing::deliver_and_wait;
+using testing::sample_message;
+
+constexpr const char* k_secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const Instant k_now = date::sys_days(date::year(2026) / 3 / 3) + std::chrono::hours(14);
+
+class HttpNotifierTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    server_ = new testing::ServerProcess("http_server.py", dir_->path(), {"--secret", k_secret});
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  void SetUp() override { ASSERT_TRUE(server_->ready()) << server_->error(); }
+
+  static std::string url(std::string_view path) {
+    return "http://127.0.0.1:" + std::to_string(server_->port()) + std::string(path);
+  }
+
+  std::unique_ptr<Notifier> make(NotifierKind kind, std::string endpoint, std::string secret = "") {
+    NotifierConfig config;
+    config.name = "test";
+    config.kind = kind;
+    config.url = std::move(endpoint);
+    config.secret = std::move(secret);
+    auto notifier = make_notifier(config, io_, curl_, console_, options_);
+    EXPECT_TRUE(notifier.ok()) << notifier.error().message;
+    return notifier.ok() ? std::move(notifier).value() : nullptr;
+  }
+
+  DeliveryResult deliver(Notifier& notifier, const ReminderMessage& m = sample_message()) {
+    const auto delivery = deliver_and_wait(notifier, m, io_);
+    EXPECT_TRUE(delivery.result.has_value()) << "Done was not called";
+    EXPECT_TRUE(delivery.on_io_context) << "Done must run on the io_context";
+    return delivery.result.value_or(DeliveryFailure::permanent("no result"));
+  }
+
+  // The requests the server received whose path starts with `prefix`.
+  static std::vector<json> requests(std::string_view prefix) {
+    std::vector<json> out;
+    for (auto& r : server_->records("requests.jsonl")) {
+      if (r["path"].get<std::string>().rfind(prefix, 0) == 0) out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  static json only_request(std::string_view prefix) {
+    auto all = requests(prefix);
+    EXPECT_EQ(all.size(), 1u) << prefix;
+    return all.empty() ? json::object() : all.front();
+  }
+
+  static testing::TempDir* dir_;
+  static testing::ServerProcess* server_;
+  boost::asio::io_context io_;
+  CurlMulti curl_{io_};
+  FakeClock clock_{k_now};
+  std::ostringstream console_;
+  NotifierOptions options_{&clock_, {}, k_default_command_timeout};
+};
+
+testing::TempDir* HttpNotifierTest::dir_ = nullptr;
+testing::ServerProcess* HttpNotifierTest::server_ = nullptr;
+
+TEST_F(HttpNotifierTest, SlackReceivesTheBlockKitPayloadAsJson) {
+  auto notifier = make(NotifierKind::slack, url("/slack/services/T0/B0/SECRET"));
+  const auto result = deliver(*notifier);
+  EXPECT_TRUE(result.ok()) << result.error().message;
+  const json request = only_request("/slack/");
+  EXPECT_EQ(request["method"], "POST");
+  EXPECT_EQ(request["headers"]["content-type"], "application/json");
+  EXPECT_EQ(request["headers"]["user-agent"], "touchbase/" TOUCHBASE_VERSION);
+  EXPECT_EQ(json::parse(request["body"].get<std::string>()), slack_payload(sample_message()));
+}
+
+TEST_F(HttpNotifierTest, TeamsWorkflowAnswering202IsDelivered) {
+  auto notifier = make(NotifierKind::teams, url("/teams/workflow?status=202"));
+  const auto result = deliver(*notifier);
+  EXPECT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(json::parse(only_request("/teams/")["body"].get<std::string>()), teams_payload(sample_message()));
+}
+
+TEST_F(HttpNotifierTest, DiscordAndMattermostReceiveTheirPayloads) {
+  auto discord = make(NotifierKind::discord, url("/discord/api/webhooks/1/tok?status=204&body="));
+  auto mattermost = make(NotifierKind::mattermost, url("/mattermost/hooks/xyz"));
+  const auto discord_result = deliver(*discord);
+  EXPECT_TRUE(discord_result.ok()) << discord_result.error().message;
+  const auto mattermost_result = deliver(*mattermost);
+  EXPECT_TRUE(mattermost_result.ok()) << mattermost_result.error().message;
+  EXPECT_EQ(json::parse(only_request("/discord/")["body"].get<std::string>()), discord_payload(sample_message()));
+  EXPECT_EQ(json::parse(only_request("/mattermost/")["body"].get<std::string>()),
+            mattermost_payload(sample_message()));
+}
+
+TEST_F(HttpNotifierTest, GoogleChatThreadsByContactAndSendsTheRequestId) {
+  auto notifier = make(NotifierKind::google_chat, url("/gchat/v1/spaces/AAA/messages?key=K&token=T"));
+  EXPECT_TRUE(deliver(*notifier).ok());
+  const json request = only_request("/gchat/");
+  EXPECT_EQ(request["path"],
+            "/gchat/v1/spaces/AAA/messages?key=K&token=T&messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD"
+            "&threadKey=jane-doe&requestId=rem-42-alice-mail");
+  EXPECT_EQ(json::parse(request["body"].get<std::string>()), google_chat_payload(sample_message()));
+}
+
+TEST_F(HttpNotifierTest, TheReceiverVerifiesTheWebhookSignature) {
+  auto notifier = make(NotifierKind::webhook, url("/crm/hooks/touchbase"), k_secret);
+  EXPECT_TRUE(deliver(*notifier).ok());
+  const json request = only_request("/crm/");
+  EXPECT_EQ(request["signature_valid"], true);
+  EXPECT_EQ(request["headers"]["webhook-id"], "rem-42-alice-mail");
+  EXPECT_EQ(request["headers"]["webhook-timestamp"], std::to_string(k_now.time_since_epoch().count()));
+  const json body = json::parse(request["body"].get<std::string>());
+  EXPECT_EQ(body["type"], "reminder.due");
+  EXPECT_EQ(body["data"], reminder_json(sample_message()));
+}
+
+TEST_F(HttpNotifierTest, AServerErrorIsTransientAndTheMessageHidesTheSecretPath) {
+  auto notifier = make(NotifierKind::slack, url("/e500/services/T0/B0/SECRET?status=500&body=internal"));
+  const auto result = deliver(*notifier);
+  ASSERT_FALSE(result.ok());
+  EXPECT_TRUE(result.error().is_transient());
+  EXPECT_EQ(result.error().retry_after, std::nullopt);
+  EXPECT_EQ(result.error().message,
+            "HTTP 500 from slack http://127.0.0.1:" + std::to_string(server_->port()) + "/…: internal");
+}
+
+TEST_F(HttpNotifierTest, A429WithRetryAfterIsTransientWithThatDelay) {
+  auto notifier = make(NotifierKind::slack, url("/e429/x?status=429&retry_after=7&body=rate_limited"));
+  const auto result = deliver(*notifier);
+  ASSERT_FALSE(result.ok());
+  EXPECT_TRUE(result.error().is_transient());
+  EXPECT_EQ(result.error().retry_after, std::chrono::seconds(7));
+}
+
+TEST_F(HttpNotifierTest, A503WithAnHttpDateRetryAfterWaitsUntilThen) {
+  // 2026-03-03 14:02:00 GMT is two minutes after the fake clock's now.
+  auto notifier =
+      make(NotifierKind::mattermost, url("/e503/x?status=503&retry_after=Tue,%2003%20Mar%202026%2014:02:00%20GMT"));
+  const auto result = deliver(*notifier);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().retry_after, std::chrono::seconds(120));
+}
+
+TEST_F(HttpNotifierTest, Discords429BodyRetryAfterIsHonoured) {
+  auto notifier = make(NotifierKind::discord,
+                       url("/d429/x?status=429&retry_after=60&body=%7B%22retry_after%22%3A%202.5%2C%20%22global%22%3A%20false%7D"));
+  const auto result = deliver(*notifier);
+  ASSERT_FALSE(result.ok());
+  EXPECT_TRUE(result.error().is_transient());
+  EXPECT_EQ(result.error().retry_after, std::chrono::seconds(3));
+}
+
+TEST_F(HttpNotifierTest, A410IsPermanentAndMarksTheEndpointGone) {
+  auto notifier = make(NotifierKind::slack, url("/e410/x?status=410&body=channel_is_archived"));
+  const auto result = deliver(*notifier);
+  ASSERT_FALSE(result.ok());
+  EXPECT_TRUE(result.error().is_permanent());
+  EXPECT_TRUE(result.error().endpoint_gone);
+}
+
+TEST_F(HttpNotifierTest, A404IsPermanentButNotGone) {
+  auto notifier = make(NotifierKind::slack, url("/e404/x?status=404&body=no_service"));
+  const auto result = deliver(*notifier);
+  ASSERT_FALSE(result.ok());
+  EXPECT_TRUE(result.error().is_permanent());
+  EXPECT_FALSE(result.error().endpoint_gone);
+}
+
+TEST_F(HttpNotifierTest, AServerThatNeverAnswersTimesOutAsTransient) {
+  options_.timeouts.total = std::chrono::milliseconds(400);
+  auto notifier = make(NotifierKind::slack, url("/hang/services/T0/B0/SECRET"));
+  const auto delivery = deliver_and_wait(*notifier, sample_message(), io_);
+  ASSERT_TRUE(delivery.result.has_value());
+  ASSERT_FALSE(delivery.result->ok());
+  EXPECT_TRUE(delivery.result->error().is_transient());
+  EXPECT_NE(delivery.result->error().message.find("Timeout was reached"), std::string::npos)
+      << delivery.result->error().message;
+  EXPECT_EQ(delivery.result->error().message.find("SECRET"), std::string::npos);
+  EXPECT_LT(delivery.elapsed, std::chrono::milliseconds(2000));
+}
+
+TEST_F(HttpNotifierTest, ARefusedConnectionIsTransient) {
+  // A port that was just free: nothing listens there.
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  auto notifier = make(NotifierKind::slack, "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/x");
+  const auto result = deliver(*notifier);
+  ASSERT_FALSE(result.ok());
+  EXPECT_TRUE(result.error().is_transient());
+  EXPECT_NE(result.error().message.find("Couldn't connect to server"), std::string::npos) << result.error().message;
+}
+
+TEST_F(HttpNotifierTest, DeliveriesToOneHostReuseTheConnection) {
+  auto notifier = make(NotifierKind::slack, url("/reuse/x"));
+  EXPECT_TRUE(deliver(*notifier).ok());
+  EXPECT_TRUE(deliver(*notifier).ok());
+  const auto all = requests("/reuse/");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0]["client_port"], all[1]["client_port"]);
+}
+
+TEST_F(HttpNotifierTest, OverlappingDeliveriesAllComplete) {
+  auto notifier = make(NotifierKind::slack, url("/overlap/x"));
+  std::vector<std::optional<DeliveryResult>> results(6);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    auto m = sample_message();
+    m.contact_name = "Contact " + std::to_string(i);
+    notifier->deliver(m, [&results, i](DeliveryResult r) { results[i] = std::move(r); });
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  auto all_done = [&] { return std::all_of(results.begin(), results.end(), [](auto& r) { return r.has_value(); }); };
+  while (!all_done() && std::chrono::steady_clock::now() < deadline) io_.run_one_for(std::chrono::milliseconds(50));
+  for (auto& r : results) {
+    ASSERT_TRUE(r.has_value());
+    EXPECT_TRUE(r->ok());
+  }
+  EXPECT_EQ(requests("/overlap/").size(), results.size());
+  EXPECT_EQ(curl_.active(), 0u);
+}
+
+}  // namespace
+}  // namespace touchbase

@@ -1,0 +1,87 @@
+// Migrations run in order, each in its own transaction, and only once.
+
+#include "store/migrations.h"
+
+#include <SQLiteCpp/Database.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <array>
+
+#include "tests/testing/temp_dir.h"
+
+namespace touchbase {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::TempDir;
+
+constexpr std::array<Migration, 2> k_two_steps = {{
+    {1, "CREATE TABLE first (x INTEGER); INSERT INTO first VALUES (1);"},
+    {2, "CREATE TABLE second (y INTEGER); INSERT INTO first VALUES (2);"},
+}};
+
+SQLite::Database open_file(const std::filesystem::path& path) {
+  return SQLite::Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+}
+
+TEST(Migrations, ANewDatabaseGetsEveryMigrationInOrder) {
+  TempDir dir;
+  auto db = open_file(dir / "t.db");
+  ASSERT_TRUE(migrate(db, k_two_steps).ok());
+  EXPECT_EQ(user_version(db), 2);
+  EXPECT_EQ(db.execAndGet("PRAGMA application_id").getInt(), k_application_id);
+  EXPECT_TRUE(db.tableExists("second"));
+  EXPECT_EQ(db.execAndGet("SELECT group_concat(x) FROM first").getString(), "1,2");
+}
+
+TEST(Migrations, ADatabaseAtVersion1GetsOnlyTheLaterMigrations) {
+  TempDir dir;
+  auto db = open_file(dir / "t.db");
+  ASSERT_TRUE(migrate(db, std::span(k_two_steps).first(1)).ok());
+  ASSERT_EQ(user_version(db), 1);
+  db.exec("INSERT INTO first VALUES (10)");
+
+  ASSERT_TRUE(migrate(db, k_two_steps).ok());
+  EXPECT_EQ(user_version(db), 2);
+  EXPECT_EQ(db.execAndGet("SELECT group_concat(x) FROM first").getString(), "1,10,2");
+}
+
+TEST(Migrations, MigratingAnUpToDateDatabaseChangesNothing) {
+  TempDir dir;
+  auto db = open_file(dir / "t.db");
+  ASSERT_TRUE(migrate(db, k_two_steps).ok());
+  int changes_before = db.getTotalChanges();
+  ASSERT_TRUE(migrate(db, k_two_steps).ok());
+  EXPECT_EQ(db.getTotalChanges(), changes_before);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM first").getInt(), 2);
+}
+
+TEST(Migrations, AFailingMigrationLeavesNoTraceAndKeepsTheEarlierOnes) {
+  constexpr std::array<Migration, 2> steps = {{
+      {1, "CREATE TABLE first (x INTEGER);"},
+      {2, "CREATE TABLE second (y INTEGER); INSERT INTO first VALUES (2); INSERT INTO missing VALUES (3);"},
+  }};
+  TempDir dir;
+  auto db = open_file(dir / "t.db");
+
+  auto migrated = migrate(db, steps);
+  ASSERT_FALSE(migrated);
+  EXPECT_EQ(migrated.error().code, Errc::io);
+  EXPECT_THAT(migrated.error().message, HasSubstr("cannot apply schema migration 2"));
+  EXPECT_THAT(migrated.error().message, HasSubstr("no such table: missing"));
+  EXPECT_EQ(user_version(db), 1);
+  EXPECT_TRUE(db.tableExists("first"));
+  EXPECT_FALSE(db.tableExists("second"));
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM first").getInt(), 0);
+}
+
+TEST(Migrations, TouchbasesOwnMigrationsAreNumberedFromOneInOrder) {
+  auto migrations = schema_migrations();
+  ASSERT_FALSE(migrations.empty());
+  for (std::size_t i = 0; i < migrations.size(); ++i) EXPECT_EQ(migrations[i].version, static_cast<int>(i + 1));
+  EXPECT_EQ(newest_schema_version(), static_cast<int>(migrations.size()));
+}
+
+}  // namespace
+}  // namespace touchbase
