@@ -12,5 +12,6 @@ void add_check_command(CLI::App& app, Cli& cli);
 void add_run_command(CLI::App& app, Cli& cli);
 void add_contact_commands(CLI::App& app, Cli& cli);
 void add_import_command(CLI::App& app, Cli& cli);
+void add_plan_command(CLI::App& app, Cli& cli);
 
 }  // namespace touchbase

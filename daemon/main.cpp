@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   add_check_command(app, cli);
   add_contact_commands(app, cli);
   add_import_command(app, cli);
+  add_plan_command(app, cli);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -20,17 +20,15 @@ Date date_in(Instant t, const std::string& zone_name) {
 }  // namespace
 
 Result<std::vector<Touch>> ReminderService::history_of(const Contact& contact) {
-  Instant since = contact.cadence_since.value_or(Instant::min());
   TB_TRY(auto touches, store_.touches(contact.id));
-  std::erase_if(touches, [&](const Touch& t) { return t.at < since; });
-  Instant last_logged = touches.empty() ? since : touches.back().at;
+  std::optional<Instant> last_logged;
+  if (!touches.empty()) last_logged = touches.back().at;
   TB_TRY(auto reminders, store_.reminders(contact.id));
   for (const Reminder& r : reminders) {
-    if (r.due_at > last_logged && r.due_at >= since) {
-      // A late reminder is acted on when it arrives, not at its past due time.
-      Instant assumed_at = std::max(r.due_at, r.created_at);
-      touches.push_back(Touch{assumed_at, Outcome::no_answer, "assumed done when reminded", r.talking_point});
-    }
+    if (last_logged && r.due_at <= *last_logged) continue;
+    // A late reminder is acted on when it arrives, not at its past due time.
+    Instant assumed_at = std::max(r.due_at, r.created_at);
+    touches.push_back(Touch{assumed_at, Outcome::no_answer, "assumed done when reminded", r.talking_point});
   }
   return touches;
 }
@@ -42,7 +40,8 @@ Result<Decision> ReminderService::decide(Contact& contact, Instant now) {
     if (d.kind == Decision::Kind::switch_cadence) {
       spdlog::info("contact {}: cadence {} -> {} ({})", contact.id, d.cadence, d.next_cadence, d.why);
       contact.cadence = d.next_cadence;
-      contact.cadence_since = now;
+      // Touches up to this one belong to the old cadence; an assumed touch may lie ahead of now.
+      contact.cadence_since = history.empty() ? now : std::max(now, history.back().at);
     } else if (d.kind == Decision::Kind::dormant) {
       spdlog::info("contact {}: dormant ({})", contact.id, d.why);
       contact.status = ContactStatus::dormant;

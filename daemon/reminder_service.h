@@ -32,8 +32,9 @@ class ReminderService {
   // none yet, applying cadence switches and dormancy on the way.
   Result<ReminderPass> create_due_reminders(Instant now);
 
-  // The history the engine sees for `contact`: its logged touches since it
-  // entered its cadence, plus each later reminder as a touch assumed done on
+  // The history the engine sees for `contact`: all its logged touches (the
+  // engine tells the current cadence's from cadence_since, and keeps min_gap
+  // and the cap across a switch), plus each later reminder as a touch assumed done on
   // time (or when a late reminder was created) with no answer, so a follow-up
   // is never reminded twice and downtime does not replay a whole cadence.
   Result<std::vector<Touch>> history_of(const Contact& contact);

@@ -21,15 +21,27 @@ namespace {
 namespace asio = boost::asio;
 using LocalSocket = asio::local::stream_protocol::socket;
 
-int open_pidfd(pid_t pid) { return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)); }
+// Bytes of the child's stderr kept (the message quotes the first characters).
+constexpr std::size_t k_max_stderr_kept = 4 * k_max_stderr_in_message;
+
+int open_pidfd(pid_t pid) {
+  return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+}
 
 // One run of the program for one reminder. Kept alive by its pending
 // handlers; calls done once, when the child has exited.
 class CommandRun : public std::enable_shared_from_this<CommandRun> {
  public:
   CommandRun(asio::io_context& io, std::string program, std::string input, Notifier::Done done)
-      : io_(io), program_(std::move(program)), input_(std::move(input)), done_(std::move(done)),
-        stdin_(io), child_stdin_(io), stderr_(io), exit_watch_(io), timer_(io) {}
+      : io_(io),
+        program_(std::move(program)),
+        input_(std::move(input)),
+        done_(std::move(done)),
+        stdin_(io),
+        child_stdin_(io),
+        stderr_(io),
+        exit_watch_(io),
+        timer_(io) {}
 
   void start(const std::vector<std::string>& argv, const std::vector<std::string>& env,
              std::chrono::milliseconds timeout) {
@@ -38,23 +50,24 @@ class CommandRun : public std::enable_shared_from_this<CommandRun> {
     asio::local::connect_pair(stdin_, child_stdin_, ec);
     if (ec) return fail_to_start(ec.value());
     if (::pipe2(stderr_pipe, O_CLOEXEC) != 0) return fail_to_start(errno);
-    stderr_.assign(stderr_pipe[0]);
+    stderr_.assign(stderr_pipe[0], ec);
+    if (ec) {
+      ::close(stderr_pipe[0]);
+      ::close(stderr_pipe[1]);
+      return fail_to_start(ec.value());
+    }
     const SpawnResult spawned = spawn_child(argv, env, child_stdin_.native_handle(), stderr_pipe[1]);
     ::close(stderr_pipe[1]);
     child_stdin_.close(ec);
     if (spawned.pid < 0) return fail_to_start(spawned.error);
     pid_ = spawned.pid;
-    const int pidfd = open_pidfd(pid_);
-    if (pidfd < 0) {
-      const int error = errno;
+    if (const int error = watch_exit(); error != 0) {
       kill_group();
       reap();
-      return finish(DeliveryFailure::transient(program_ + ": cannot watch the process: " + std::strerror(error)));
+      return post_finish(DeliveryFailure::transient(program_ + ": cannot watch the process: " + std::strerror(error)));
     }
-    exit_watch_.assign(pidfd);
     write_input();
     read_stderr();
-    wait_for_exit();
     timer_.expires_after(timeout);
     timer_.async_wait([self = shared_from_this(), timeout](const boost::system::error_code& error) {
       if (!error && !self->exited_) self->on_timeout(timeout);
@@ -67,10 +80,13 @@ class CommandRun : public std::enable_shared_from_this<CommandRun> {
     auto failure = (error == EAGAIN || error == ENOMEM || error == EMFILE || error == ENFILE)
                        ? DeliveryFailure::transient(std::move(message))
                        : DeliveryFailure::permanent(std::move(message));
-    // Done is always called from the io_context.
-    asio::post(io_, [self = shared_from_this(), failure = std::move(failure)]() mutable {
-      self->finish(std::move(failure));
-    });
+    post_finish(std::move(failure));
+  }
+
+  // Done is always called from the io_context, never from within deliver().
+  void post_finish(DeliveryFailure failure) {
+    asio::post(
+        io_, [self = shared_from_this(), failure = std::move(failure)]() mutable { self->finish(std::move(failure)); });
   }
 
   void write_input() {
@@ -83,21 +99,31 @@ class CommandRun : public std::enable_shared_from_this<CommandRun> {
   }
 
   void read_stderr() {
-    stderr_.async_read_some(asio::buffer(chunk_), [self = shared_from_this()](const boost::system::error_code& ec,
-                                                                               std::size_t n) {
-      if (ec) return;
-      const std::size_t room = k_max_stderr_in_message * 4 - std::min(self->stderr_text_.size(), k_max_stderr_in_message * 4);
-      self->stderr_text_.append(self->chunk_.data(), std::min(n, room));
-      self->read_stderr();
-    });
+    stderr_.async_read_some(
+        asio::buffer(chunk_), [self = shared_from_this()](const boost::system::error_code& ec, std::size_t n) {
+          if (ec) return;
+          const std::size_t room = k_max_stderr_kept - std::min(self->stderr_text_.size(), k_max_stderr_kept);
+          self->stderr_text_.append(self->chunk_.data(), std::min(n, room));
+          self->read_stderr();
+        });
   }
 
-  void wait_for_exit() {
+  // Waits, through a pidfd, for the child to exit. Returns 0 or an errno.
+  int watch_exit() {
+    const int pidfd = open_pidfd(pid_);
+    if (pidfd < 0) return errno;
+    boost::system::error_code ec;
+    exit_watch_.assign(pidfd, ec);
+    if (ec) {
+      ::close(pidfd);
+      return ec.value();
+    }
     exit_watch_.async_wait(asio::posix::stream_descriptor::wait_read,
-                           [self = shared_from_this()](const boost::system::error_code& ec) {
-                             if (ec == asio::error::operation_aborted) return;
+                           [self = shared_from_this()](const boost::system::error_code& error) {
+                             if (error == asio::error::operation_aborted) return;
                              self->on_exit();
                            });
+    return 0;
   }
 
   void on_timeout(std::chrono::milliseconds timeout) {
@@ -132,7 +158,7 @@ class CommandRun : public std::enable_shared_from_this<CommandRun> {
     const int fd = stderr_.native_handle();
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
     ssize_t n = 0;
-    while (stderr_text_.size() < k_max_stderr_in_message * 4 && (n = ::read(fd, chunk_.data(), chunk_.size())) > 0) {
+    while (stderr_text_.size() < k_max_stderr_kept && (n = ::read(fd, chunk_.data(), chunk_.size())) > 0) {
       stderr_text_.append(chunk_.data(), static_cast<std::size_t>(n));
     }
   }
@@ -188,14 +214,13 @@ class CommandRun : public std::enable_shared_from_this<CommandRun> {
 
 }  // namespace
 
-CommandNotifier::CommandNotifier(std::vector<std::string> argv, asio::io_context& io,
-                                 std::chrono::milliseconds timeout)
+CommandNotifier::CommandNotifier(std::vector<std::string> argv, asio::io_context& io, std::chrono::milliseconds timeout)
     : argv_(std::move(argv)), io_(io), timeout_(timeout) {}
 
 void CommandNotifier::deliver(const ReminderMessage& message, Done done) {
   auto env = inherited_environment();
   env.push_back("TOUCHBASE_IDEMPOTENCY_KEY=" + single_line(message.idempotency_key));
-  auto run = std::make_shared<CommandRun>(io_, "command " + argv_.front(), reminder_json(message).dump() + "\n",
+  auto run = std::make_shared<CommandRun>(io_, "command " + argv_.front(), dump_json(reminder_json(message)) + "\n",
                                           std::move(done));
   run->start(argv_, env, timeout_);
 }

@@ -42,6 +42,7 @@ class CommandNotifier final : public Notifier {
   CommandNotifier(std::vector<std::string> argv, boost::asio::io_context& io,
                   std::chrono::milliseconds timeout = k_default_command_timeout);
 
+  // Call on the io_context's thread.
   void deliver(const ReminderMessage& message, Done done) override;
 
  private:

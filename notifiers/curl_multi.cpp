@@ -1,6 +1,7 @@
 #include "notifiers/curl_multi.h"
 
 #include <new>
+#include <stdexcept>
 #include <vector>
 
 namespace touchbase {
@@ -33,7 +34,9 @@ CurlTransfer::CurlTransfer() : easy_(nullptr) {
   curl_easy_setopt(easy_, CURLOPT_NOSIGNAL, 1L);
 }
 
-CurlTransfer::~CurlTransfer() { curl_easy_cleanup(easy_); }
+CurlTransfer::~CurlTransfer() {
+  curl_easy_cleanup(easy_);
+}
 
 void CurlTransfer::apply_timeouts(const TransferTimeouts& timeouts) {
   curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeouts.connect.count()));

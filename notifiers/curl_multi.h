@@ -67,7 +67,7 @@ class CurlMulti {
     long max_host_connections = k_default_max_host_connections;
   };
 
-  // `io` must outlive the CurlMulti.
+  // `io` must outlive the CurlMulti. Throws if libcurl cannot be initialised.
   explicit CurlMulti(boost::asio::io_context& io) : CurlMulti(io, Options{}) {}
   CurlMulti(boost::asio::io_context& io, Options options);
   // Abandons transfers still running: their finished() is not called.

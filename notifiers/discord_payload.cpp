@@ -10,14 +10,17 @@ using nlohmann::json;
 
 json embed_fields(const ReminderMessage& m) {
   json out = json::array();
-  const std::tuple<const char*, const std::string*, bool> items[] = {
-      {"Company", &m.company, true},         {"Stage", &m.stage, true},
-      {"When", &m.due_at, false},           {"How", &m.channel, false},
-      {"Talking point", &m.talking_point, false}, {"Next step", &m.next_step, false}};
+  const std::tuple<const char*, const std::string*, bool> items[] = {{"Company", &m.company, true},
+                                                                     {"Stage", &m.stage, true},
+                                                                     {"When", &m.due_at, false},
+                                                                     {"How", &m.channel, false},
+                                                                     {"Talking point", &m.talking_point, false},
+                                                                     {"Next step", &m.next_step, false}};
   for (const auto& [name, value, inline_field] : items) {
     if (value->empty()) continue;
-    out.push_back(
-        {{"name", name}, {"value", truncate_chars(markdown_escape(*value), k_discord_field_limit)}, {"inline", inline_field}});
+    out.push_back({{"name", name},
+                   {"value", truncate_chars(markdown_escape(*value), k_discord_field_limit)},
+                   {"inline", inline_field}});
   }
   return out;
 }

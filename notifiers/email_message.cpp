@@ -31,9 +31,9 @@ std::string talking_point_html(const ReminderMessage& m) {
 }  // namespace
 
 std::string render_html(const ReminderMessage& m) {
-  std::string out =
-      "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + html_escape(single_line(render_headline(m))) +
-      "</title></head>\n<body>\n<h2>" + html_escape(single_line(render_headline(m))) + "</h2>\n<table>\n";
+  std::string out = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" +
+                    html_escape(single_line(render_headline(m))) + "</title></head>\n<body>\n<h2>" +
+                    html_escape(single_line(render_headline(m))) + "</h2>\n<table>\n";
   add_text_row(out, "When", m.due_at);
   add_text_row(out, "How", m.channel);
   add_text_row(out, "Why now", m.why);

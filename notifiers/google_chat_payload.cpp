@@ -27,8 +27,8 @@ json widgets(const ReminderMessage& m) {
   if (!m.why.empty()) out.push_back(paragraph("Why now", m.why));
   if (!m.talking_point.empty()) out.push_back(paragraph("Talking point", m.talking_point));
   if (!m.log_command.empty()) {
-    out.push_back({{"textParagraph", {{"text", "<b>Log it:</b> <font color=\"#555555\">" + html_escape(m.log_command) +
-                                                   "</font>"}}}});
+    out.push_back({{"textParagraph",
+                    {{"text", "<b>Log it:</b> <font color=\"#555555\">" + html_escape(m.log_command) + "</font>"}}}});
   }
   if (is_web_link(m.talking_point_link)) {
     out.push_back({{"buttonList",

@@ -7,9 +7,7 @@ namespace touchbase {
 
 HttpNotifier::HttpNotifier(std::string channel, std::string url, RequestBuilder build, CurlMulti& curl,
                            const Clock& clock, TransferTimeouts timeouts)
-    : channel_(std::move(channel)),
-      url_(std::move(url)),
-      endpoint_(channel_ + " " + redact_url(url_)),
+    : endpoint_(std::move(channel) + " " + redact_url(url)),
       build_(std::move(build)),
       curl_(curl),
       clock_(clock),

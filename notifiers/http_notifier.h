@@ -24,11 +24,10 @@ class HttpNotifier final : public Notifier {
   HttpNotifier(std::string channel, std::string url, RequestBuilder build, CurlMulti& curl, const Clock& clock,
                TransferTimeouts timeouts);
 
+  // Call on the io_context's thread (the CurlMulti is confined to it).
   void deliver(const ReminderMessage& message, Done done) override;
 
  private:
-  std::string channel_;
-  std::string url_;
   std::string endpoint_;  // channel and redacted URL
   RequestBuilder build_;
   CurlMulti& curl_;

@@ -32,7 +32,9 @@ std::string describe(const HttpResponse& response, std::string_view endpoint) {
   return message;
 }
 
-bool is_transient_status(long status) { return status == 408 || status == 429 || (status >= 500 && status <= 599); }
+bool is_transient_status(long status) {
+  return status == 408 || status == 429 || (status >= 500 && status <= 599);
+}
 
 }  // namespace
 

@@ -16,6 +16,8 @@ constexpr std::string_view k_fallback_domain = "touchbase.invalid";
 constexpr std::string_view k_encoded_prefix = "=?UTF-8?B?";
 constexpr std::string_view k_encoded_suffix = "?=";
 constexpr std::string_view k_fold = "\r\n ";
+// Longer keys are hashed, which keeps the Message-ID line short.
+constexpr std::size_t k_max_message_id_key = 64;
 
 bool is_printable_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7F; });
@@ -164,12 +166,24 @@ std::string address_field(std::string_view name, const std::vector<Mailbox>& mai
       column = 1;
     }
     const Mailbox& box = mailboxes[i];
-    const std::string name_text = single_line(box.display_name);
-    std::string formatted = "<" + box.address + ">";
-    if (!trim(name_text).empty()) formatted = format_phrase(trim(name_text), column) + " " + formatted;
-    out += formatted;
-    const auto last_fold = formatted.rfind("\r\n");
-    column = last_fold == std::string::npos ? column + formatted.size() : formatted.size() - last_fold - 2;
+    const std::string display = trim(single_line(box.display_name));
+    const std::string address = "<" + box.address + ">";
+    if (!display.empty()) {
+      const std::string phrase = format_phrase(display, column);
+      const auto last_fold = phrase.rfind("\r\n");
+      column = last_fold == std::string::npos ? column + phrase.size() : phrase.size() - last_fold - 2;
+      out += phrase;
+      // A line holding encoded words stays within 76 characters.
+      const bool encoded = phrase.find("=?") != std::string::npos;
+      if (encoded && column + 1 + address.size() > k_max_encoded_line) {
+        out += "\r\n";
+        column = 0;
+      }
+      out += " ";
+      ++column;
+    }
+    out += address;
+    column += address.size();
   }
   return out;
 }
@@ -201,12 +215,16 @@ std::string address_domain(std::string_view address) {
 }
 
 std::string message_id(std::string_view idempotency_key, std::string_view domain) {
-  const bool usable = !idempotency_key.empty() && std::all_of(idempotency_key.begin(), idempotency_key.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '+';
-  }) && idempotency_key.front() != '.' && idempotency_key.back() != '.' &&
-                      idempotency_key.find("..") == std::string_view::npos;
+  const bool usable =
+      !idempotency_key.empty() &&
+      std::all_of(idempotency_key.begin(), idempotency_key.end(),
+                  [](char c) {
+                    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '+';
+                  }) &&
+      idempotency_key.front() != '.' && idempotency_key.back() != '.' &&
+      idempotency_key.find("..") == std::string_view::npos;
   std::string local(idempotency_key);
-  if (!usable) {
+  if (!usable || idempotency_key.size() > k_max_message_id_key) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     EVP_Digest(idempotency_key.data(), idempotency_key.size(), digest.data(), &length, EVP_sha256(), nullptr);

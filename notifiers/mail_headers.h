@@ -41,8 +41,9 @@ std::string address_field(std::string_view name, const std::vector<Mailbox>& mai
 // "Tue, 03 Mar 2026 14:05:09 +0000": the RFC 5322 date of `t`, in UTC.
 std::string format_mail_date(Instant t);
 
-// "<key@domain>" when the key is made of letters, digits, '-', '_', '.' and
-// '+', else "<sha256-hex-of-key@domain>": the same key always gives the same id.
+// "<key@domain>" when the key is at most 64 letters, digits, '-', '_', '.'
+// and '+', else "<sha256-hex-of-key@domain>": the same key always gives the
+// same id.
 std::string message_id(std::string_view idempotency_key, std::string_view domain);
 
 // The domain of an address ("example.com"), or "touchbase.invalid" if it has none usable.

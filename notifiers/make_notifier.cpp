@@ -5,6 +5,7 @@
 #include "notifiers/google_chat_payload.h"
 #include "notifiers/http_notifier.h"
 #include "notifiers/mattermost_payload.h"
+#include "notifiers/reminder_json.h"
 #include "notifiers/slack_payload.h"
 #include "notifiers/smtp_notifier.h"
 #include "notifiers/standard_webhooks.h"
@@ -27,10 +28,8 @@ bool is_http_kind(NotifierKind kind) {
     case NotifierKind::discord:
     case NotifierKind::mattermost:
     case NotifierKind::google_chat:
-    case NotifierKind::webhook:
-      return true;
-    default:
-      return false;
+    case NotifierKind::webhook: return true;
+    default: return false;
   }
 }
 
@@ -59,7 +58,9 @@ Result<SmtpSettings> smtp_settings(const NotifierConfig& config) {
   return settings;
 }
 
-HttpRequest json_request(std::string url, const nlohmann::json& body) { return {std::move(url), {}, body.dump()}; }
+HttpRequest json_request(std::string url, const nlohmann::json& body) {
+  return {std::move(url), {}, dump_json(body)};
+}
 
 HttpNotifier::RequestBuilder request_builder(const NotifierConfig& config, std::string webhook_key) {
   const std::string url = config.url;
@@ -132,14 +133,13 @@ Result<std::unique_ptr<Notifier>> make_notifier(const NotifierConfig& config, bo
   const Clock& clock = options.clock != nullptr ? *options.clock : system_clock();
   std::unique_ptr<Notifier> notifier;
   switch (config.kind) {
-    case NotifierKind::console:
-      notifier = std::make_unique<ConsoleNotifier>(console);
-      break;
+    case NotifierKind::console: notifier = std::make_unique<ConsoleNotifier>(console); break;
     case NotifierKind::command:
       notifier = std::make_unique<CommandNotifier>(config.command, io, options.command_timeout);
       break;
     case NotifierKind::email:
-      notifier = std::make_unique<SmtpNotifier>(std::move(smtp_settings(config)).value(), curl, clock, options.timeouts);
+      notifier =
+          std::make_unique<SmtpNotifier>(std::move(smtp_settings(config)).value(), curl, clock, options.timeouts);
       break;
     default: {
       std::string key;

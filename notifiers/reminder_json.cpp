@@ -24,4 +24,8 @@ nlohmann::json reminder_json(const ReminderMessage& m) {
   };
 }
 
+std::string dump_json(const nlohmann::json& value) {
+  return value.dump(-1, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace touchbase

@@ -11,4 +11,8 @@ namespace touchbase {
 
 nlohmann::json reminder_json(const ReminderMessage& m);
 
+// Compact JSON text. Invalid UTF-8 in contact data is replaced by U+FFFD
+// instead of throwing, so no field can make a delivery fail to start.
+std::string dump_json(const nlohmann::json& value);
+
 }  // namespace touchbase

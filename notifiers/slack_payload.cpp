@@ -51,7 +51,8 @@ json slack_payload(const ReminderMessage& m) {
   if (json f = fields(m); !f.empty()) blocks.push_back({{"type", "section"}, {"fields", f}});
   if (!m.why.empty()) blocks.push_back(section("Why now", m.why));
   if (!m.talking_point.empty()) {
-    blocks.push_back({{"type", "section"}, {"text", mrkdwn("*Talking point*\n" + talking_point(m), k_slack_text_limit)}});
+    blocks.push_back(
+        {{"type", "section"}, {"text", mrkdwn("*Talking point*\n" + talking_point(m), k_slack_text_limit)}});
   }
   if (!m.next_step.empty()) blocks.push_back(section("Next step", m.next_step));
   if (!m.log_command.empty()) {

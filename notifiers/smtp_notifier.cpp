@@ -40,7 +40,8 @@ class SmtpTransfer final : public CurlTransfer {
     CURL* easy = this->easy();
     curl_easy_setopt(easy, CURLOPT_URL, url_.c_str());
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-    curl_easy_setopt(easy, CURLOPT_USE_SSL, security == SmtpSecurity::plain_loopback ? CURLUSESSL_NONE : CURLUSESSL_ALL);
+    curl_easy_setopt(easy, CURLOPT_USE_SSL,
+                     security == SmtpSecurity::plain_loopback ? CURLUSESSL_NONE : CURLUSESSL_ALL);
     if (!settings.username.empty()) {
       curl_easy_setopt(easy, CURLOPT_USERNAME, settings.username.c_str());
       curl_easy_setopt(easy, CURLOPT_PASSWORD, settings.password.c_str());
@@ -63,9 +64,7 @@ class SmtpTransfer final : public CurlTransfer {
     curl_mime_free(mime_);
   }
 
-  void finished(CURLcode code) override {
-    done_(classify_smtp(code, transcript_, endpoint_, error_text(), url_));
-  }
+  void finished(CURLcode code) override { done_(classify_smtp(code, transcript_, endpoint_, error_text(), url_)); }
 
  private:
   static void add_text_part(curl_mime* mime, const std::string& data, const char* type) {
@@ -134,8 +133,8 @@ SmtpNotifier::SmtpNotifier(SmtpSettings settings, CurlMulti& curl, const Clock& 
 
 void SmtpNotifier::deliver(const ReminderMessage& message, Done done) {
   EmailMessage mail = build_email(message, settings_.from, settings_.to, clock_.now());
-  curl_.start(std::make_unique<SmtpTransfer>(settings_, security_, std::move(mail), timeouts_, std::move(done),
-                                             endpoint_));
+  curl_.start(
+      std::make_unique<SmtpTransfer>(settings_, security_, std::move(mail), timeouts_, std::move(done), endpoint_));
 }
 
 }  // namespace touchbase

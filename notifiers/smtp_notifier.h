@@ -48,6 +48,7 @@ class SmtpNotifier final : public Notifier {
   // notifier and its deliveries.
   SmtpNotifier(SmtpSettings settings, CurlMulti& curl, const Clock& clock, TransferTimeouts timeouts);
 
+  // Call on the io_context's thread (the CurlMulti is confined to it).
   void deliver(const ReminderMessage& message, Done done) override;
 
  private:

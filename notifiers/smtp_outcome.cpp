@@ -8,7 +8,9 @@
 namespace touchbase {
 namespace {
 
-bool is_transient_code(int code) { return code >= 400 && code < 500; }
+bool is_transient_code(int code) {
+  return code >= 400 && code < 500;
+}
 
 std::string join_addresses(const std::vector<RecipientResult>& recipients, bool accepted) {
   std::string out;
@@ -34,8 +36,8 @@ DeliveryFailure refused_recipients(const SmtpTranscript& transcript, std::string
   std::string message = std::string(endpoint) + ": the server refused " + join_addresses(recipients, false);
   const std::string delivered = join_addresses(recipients, true);
   message += delivered.empty() ? "; nobody got the message" : "; delivered to " + delivered;
-  auto failure = any_transient ? DeliveryFailure::transient(std::move(message))
-                               : DeliveryFailure::permanent(std::move(message));
+  auto failure =
+      any_transient ? DeliveryFailure::transient(std::move(message)) : DeliveryFailure::permanent(std::move(message));
   return with_recipients(std::move(failure), transcript);
 }
 
@@ -56,8 +58,8 @@ DeliveryResult classify_smtp(CURLcode code, const SmtpTranscript& transcript, st
   }
   const int reply = transcript.last_code();
   if (reply >= 400 && reply < 600) {
-    std::string message = std::string(endpoint) + ": the server replied " + std::string(describe(transcript.last_step())) +
-                          ": " + transcript.last_reply();
+    std::string message = std::string(endpoint) + ": the server replied " +
+                          std::string(describe(transcript.last_step())) + ": " + transcript.last_reply();
     auto failure = is_transient_code(reply) ? DeliveryFailure::transient(std::move(message))
                                             : DeliveryFailure::permanent(std::move(message));
     return with_recipients(std::move(failure), transcript);

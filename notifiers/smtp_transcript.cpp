@@ -56,9 +56,8 @@ void SmtpTranscript::on_reply(std::string_view text) {
     const auto end = text.find('\n');
     const std::string_view line = strip_crlf(text.substr(0, end));
     text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-    if (line.size() < 3 || !std::all_of(line.begin(), line.begin() + 3, [](char c) {
-          return std::isdigit(static_cast<unsigned char>(c));
-        })) {
+    if (line.size() < 3 || !std::all_of(line.begin(), line.begin() + 3,
+                                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
       continue;
     }
     if (line.size() > 3 && line[3] == '-') continue;  // a continuation line; the final one follows

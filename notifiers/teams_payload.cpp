@@ -8,12 +8,16 @@ namespace {
 
 using nlohmann::json;
 
-json text_block(const std::string& text) { return {{"type", "TextBlock"}, {"text", text}, {"wrap", true}}; }
+json text_block(const std::string& text) {
+  return {{"type", "TextBlock"}, {"text", text}, {"wrap", true}};
+}
 
 json facts(const ReminderMessage& m) {
   json out = json::array();
-  const std::pair<const char*, const std::string*> items[] = {{"Company", &m.company}, {"Stage", &m.stage},
-                                                              {"When", &m.due_at},     {"How", &m.channel},
+  const std::pair<const char*, const std::string*> items[] = {{"Company", &m.company},
+                                                              {"Stage", &m.stage},
+                                                              {"When", &m.due_at},
+                                                              {"How", &m.channel},
                                                               {"Next step", &m.next_step}};
   for (const auto& [title, value] : items) {
     if (!value->empty()) out.push_back({{"title", title}, {"value", markdown_escape(*value)}});
@@ -56,8 +60,8 @@ json teams_payload(const ReminderMessage& m) {
   return {
       {"type", "message"},
       {"attachments",
-       json::array({{{"contentType", "application/vnd.microsoft.card.adaptive"}, {"contentUrl", nullptr},
-                     {"content", card}}})},
+       json::array(
+           {{{"contentType", "application/vnd.microsoft.card.adaptive"}, {"contentUrl", nullptr}, {"content", card}}})},
   };
 }
 

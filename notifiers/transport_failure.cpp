@@ -19,10 +19,8 @@ bool is_permanent_curl_error(CURLcode code) {
     case CURLE_USE_SSL_FAILED:
     case CURLE_LOGIN_DENIED:
     case CURLE_TOO_MANY_REDIRECTS:
-    case CURLE_REMOTE_ACCESS_DENIED:
-      return true;
-    default:
-      return false;
+    case CURLE_REMOTE_ACCESS_DENIED: return true;
+    default: return false;
   }
 }
 

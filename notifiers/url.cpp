@@ -91,7 +91,8 @@ std::string append_query(std::string url, std::string_view name, std::string_vie
     tail = url.substr(fragment);
     url.erase(fragment);
   }
-  const char separator = url.find('?') == std::string::npos ? '?' : (url.back() == '?' || url.back() == '&' ? '\0' : '&');
+  const char separator =
+      url.find('?') == std::string::npos ? '?' : (url.back() == '?' || url.back() == '&' ? '\0' : '&');
   if (separator != '\0') url += separator;
   url += std::string(name) + "=" + url_encode(value);
   return url + tail;

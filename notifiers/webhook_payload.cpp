@@ -12,7 +12,7 @@ std::string webhook_body(const ReminderMessage& m, Instant now) {
       {"timestamp", format_rfc3339(now)},
       {"data", reminder_json(m)},
   };
-  return event.dump();
+  return dump_json(event);
 }
 
 std::vector<std::string> webhook_headers(std::string_view key, std::string_view id, Instant now,

@@ -18,7 +18,6 @@ std::string webhook_body(const ReminderMessage& m, Instant now);
 
 // webhook-id (the idempotency key), webhook-timestamp and webhook-signature,
 // as "Name: value" lines. `key` is the decoded secret.
-std::vector<std::string> webhook_headers(std::string_view key, std::string_view id, Instant now,
-                                         std::string_view body);
+std::vector<std::string> webhook_headers(std::string_view key, std::string_view id, Instant now, std::string_view body);
 
 }  // namespace touchbase

@@ -17,9 +17,10 @@
 //   touched, no answer). It counts as a touch when it is not already in
 //   `history` (before its first touch or after its last).
 // - cadence_since: touches at or before it belong to an earlier cadence (a
-//   switch is decided after the touch that caused it). They count
-//   for min_gap and the rolling cap, and the latest of them anchors the first
-//   gap of the new cadence, but not for steps, backoff, give-up or on_reply.
+//   switch is decided after the touch that caused it). `history` may hold
+//   them: they count for min_gap and the rolling cap, and the latest of them
+//   anchors the first gap of the new cadence, but they do not count for
+//   steps, backoff, give-up or on_reply.
 // - next_step.date: an agreed date. When its local midnight (contact's zone)
 //   is after the last touch, the follow-up is the first window instant on or
 //   after that day: it replaces the cadence gap (and wins over on_reply
@@ -53,11 +54,21 @@
 //    contact's zone (DST: see scheduler/zone.h).
 // 5. The reminder: due_at - lead_time when that is inside the owner's working
 //    hours (owner's zone, holidays off); else the last working minute before it
-//    (see latest_window_moment); then never before `now` unless the follow-up
-//    itself is overdue. The reasons then give the call time in both zones.
+//    (the end of the latest working interval less one minute, see
+//    latest_window_moment), and the reasons then give the call time in both
+//    zones. A reminder that would fall before `now` is `now` ("remind ...
+//    now"), unless the follow-up itself is overdue (due_at < now): then it
+//    keeps its computed time, so the caller can tell how late it is.
 //
 // A follow-up already due is returned as it is (due_at <= now: overdue); `now`
 // never pushes it later.
+//
+// The reasons text (Decision::why) is parts joined by "; ", for example
+// "4th touch; 7 business days after the last, ×1.5 for 2 unanswered; moved to
+// Tue 6 Jan 16:00 Europe/Berlin, Jane's window; Thu 25 Dec is a holiday".
+//
+// Owners' daily limits act on many decisions at once: scheduler/daily_limit.h.
+// `touchbase plan` simulates forward with this engine: scheduler/plan.h.
 
 #include <memory>
 #include <optional>

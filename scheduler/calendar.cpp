@@ -5,7 +5,9 @@
 namespace touchbase {
 namespace {
 
-int day_number(LocalDays day) { return static_cast<int>(day.time_since_epoch().count()); }
+int day_number(LocalDays day) {
+  return static_cast<int>(day.time_since_epoch().count());
+}
 
 bool allowed_day(const WeeklyWindow& window, const Holidays& holidays, LocalDays day) {
   return window.days.contains(date::weekday(day).c_encoding()) && !holidays.contains(day);
@@ -24,6 +26,11 @@ bool Holidays::contains(LocalDays day) const {
   return !days_.empty() && std::binary_search(days_.begin(), days_.end(), day_number(day));
 }
 
+bool Holidays::any_between(LocalDays first, LocalDays last) const {
+  auto it = std::lower_bound(days_.begin(), days_.end(), day_number(first));
+  return it != days_.end() && *it <= day_number(last);
+}
+
 void CalendarNotes::add_holiday(LocalDays day) {
   auto used = holidays.begin() + holiday_count;
   if (std::find(holidays.begin(), used, day) != used || holiday_count == k_max_holidays) return;
@@ -38,6 +45,12 @@ bool is_business_day(LocalDays day, const Holidays& holidays) {
 LocalDays add_business_days(LocalDays from, long count, const Holidays& holidays, CalendarNotes* notes) {
   LocalDays day = from;
   while (count > 0) {
+    // Any seven days in a row without a holiday hold five business days.
+    if (count > 5 && !holidays.any_between(day + date::days{1}, day + date::days{7})) {
+      day += date::days{7};
+      count -= 5;
+      continue;
+    }
     day += date::days{1};
     if (is_business_day(day, holidays)) {
       --count;

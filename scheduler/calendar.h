@@ -31,6 +31,8 @@ class Holidays {
   Holidays() = default;
   explicit Holidays(std::span<const Date> dates);
   bool contains(LocalDays day) const;
+  // Whether any holiday falls in [first, last].
+  bool any_between(LocalDays first, LocalDays last) const;
 
  private:
   std::vector<int> days_;  // days since 1970-01-01, sorted

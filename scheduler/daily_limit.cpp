@@ -48,7 +48,7 @@ LocalDays move_past(const CadenceEngine& engine, const ResolvedOwner& owner, Loc
   Decision moved;
   engine.next(*item.contact, item.history, now, options, moved);
   if (moved.kind == Decision::Kind::follow_up) item.decision = std::move(moved);
-  return std::max(owner_day(config, &owner, item.decision.remind_at), day + date::days{1});
+  return std::max(owner_day(config, &owner, std::max(item.decision.remind_at, now)), day + date::days{1});
 }
 
 void limit_owner(const CadenceEngine& engine, const ResolvedOwner& owner, DayQueue& queue,
@@ -75,7 +75,8 @@ void apply_daily_limits(const CadenceEngine& engine, std::vector<LimitedFollowUp
   for (std::size_t i = 0; i < items.size(); ++i) {
     const ResolvedOwner* owner = config.owner_of(*items[i].contact);
     if (!owner || owner->owner->daily_limit <= 0) continue;
-    queues[owner][owner_day(config, owner, items[i].decision.remind_at)].push_back(i);
+    // An overdue reminder counts on the day it is sent: today.
+    queues[owner][owner_day(config, owner, std::max(items[i].decision.remind_at, now))].push_back(i);
   }
   for (auto& [owner, queue] : queues) limit_owner(engine, *owner, queue, items, now, explain);
 }

@@ -1,6 +1,7 @@
 #pragma once
 // An owner's daily_limit: at most that many reminders on one local day of the
-// owner (the day of remind_at in the owner's zone). The follow-ups past the
+// owner (the day of remind_at in the owner's zone; an overdue reminder counts
+// on the day of `now`, when it goes out). The follow-ups past the
 // limit move to the owner's next days, highest deal value first, then the
 // longest waiting (earliest `waiting_since`), then by contact id; none is
 // dropped. A moved follow-up is decided again with NextOptions::not_before set

@@ -108,7 +108,8 @@ bool Decider::transition() {
       return false;
     }
     if (holds || !config_.cadence_named(on_reply)) {
-      if (why_.enabled()) why_.part().append(on_reply == k_on_reply_stop ? "stopped after a reply" : "paused after a reply");
+      if (why_.enabled())
+        why_.part().append(on_reply == k_on_reply_stop ? "stopped after a reply" : "paused after a reply");
       return true;
     }
     out_.kind = Kind::switch_cadence;

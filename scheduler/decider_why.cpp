@@ -5,7 +5,9 @@
 namespace touchbase {
 namespace {
 
-std::string_view display_name(const Contact& contact) { return contact.name.empty() ? contact.id : contact.name; }
+std::string_view display_name(const Contact& contact) {
+  return contact.name.empty() ? contact.id : contact.name;
+}
 
 }  // namespace
 

@@ -85,24 +85,23 @@ void Planner::record_transition(Sim& sim, Instant at) {
 
 void Planner::accept(Sim& sim) {
   const Decision& d = sim.pending;
-  const bool known_zone = lookup_zone(sim.contact.timezone) != nullptr;
-  plan_.follow_ups.push_back(PlannedFollowUp{
-      sim.contact.id, d.owner, d.cadence, d.step, d.due_at, d.remind_at,
-      std::string(known_zone ? std::string_view(sim.contact.timezone) : config_.default_zone().name()),
-      sim.carried + d.why});
+  plan_.follow_ups.push_back(PlannedFollowUp{sim.contact.id, d.owner, d.cadence, d.step, d.due_at, d.remind_at,
+                                             std::string(config_.zone_of(sim.contact).name()), sim.carried + d.why});
   sim.carried.clear();
   // Done on time (or now, when already overdue), and no reply.
   const Instant done = std::max(d.due_at, now_);
   sim.history.push_back(Touch{done, Outcome::touched, "", ""});
-  sim.contact.last_touch = done;
   decide(sim, done, NextOptions{});
   sim.waiting_since = sim.pending.due_at;
 }
 
-// `not_before` keeps a moved follow-up off the day it was moved from, whatever the owner's hours.
+// An overdue reminder counts on the day it is sent: today. `not_before` keeps a moved
+// follow-up off the day it was moved from, whatever the owner's hours.
 void Planner::enqueue(DayQueue& queue, std::size_t index, LocalDays not_before) const {
   const Sim& sim = sims_[index];
-  if (sim.active) queue.emplace(std::max(owner_day(config_, sim.owner, sim.pending.remind_at), not_before), index);
+  if (!sim.active) return;
+  const LocalDays day = owner_day(config_, sim.owner, std::max(sim.pending.remind_at, now_));
+  queue.emplace(std::max(day, not_before), index);
 }
 
 // Day by day in the owner's zone: the day's follow-ups in priority order up to
@@ -161,8 +160,7 @@ Plan Planner::run() {
 
 }  // namespace
 
-Plan plan_follow_ups(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now,
-                     Instant until) {
+Plan plan_follow_ups(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now, Instant until) {
   return Planner(engine, contacts, now, until).run();
 }
 

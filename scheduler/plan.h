@@ -43,7 +43,7 @@ struct PlannedTransition {
 };
 
 struct Plan {
-  std::vector<PlannedFollowUp> follow_ups;  // ordered by remind_at, then due_at, then contact
+  std::vector<PlannedFollowUp> follow_ups;     // ordered by remind_at, then due_at, then contact
   std::vector<PlannedTransition> transitions;  // ordered by at, then contact
 };
 
@@ -51,7 +51,6 @@ struct Plan {
 inline constexpr int k_max_plan_switches = 8;
 
 // The follow-ups due before `until`. REQUIRES: now <= until.
-Plan plan_follow_ups(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now,
-                     Instant until);
+Plan plan_follow_ups(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now, Instant until);
 
 }  // namespace touchbase

@@ -3,11 +3,11 @@
 namespace touchbase {
 namespace {
 
-const date::time_zone* zone_or_fallback(std::string_view name) {
+Zone zone_or_fallback(std::string_view name) {
   for (std::string_view candidate : {name, k_default_timezone, std::string_view("Etc/UTC")}) {
-    if (const date::time_zone* tz = lookup_zone(candidate)) return tz;
+    if (auto zone = lookup_zone(candidate)) return *zone;
   }
-  return date::locate_zone("UTC");
+  return lookup_zone("UTC").value();
 }
 
 // `window` when it is usable, else the window parsed from the default texts.
@@ -39,7 +39,7 @@ ResolvedConfig::ResolvedConfig(const Config& config)
   for (const auto& [id, owner] : config.owners) {
     const WeeklyWindow* hours = &owner.working_hours;
     if (owner.working_hours.days.empty() || owner.working_hours.hours.empty()) hours = &default_working_hours_;
-    Zone zone(owner.timezone.empty() ? default_zone_ : Zone(zone_or_fallback(owner.timezone)));
+    const Zone zone = owner.timezone.empty() ? default_zone_ : zone_or_fallback(owner.timezone);
     std::string_view display = owner.name.empty() ? std::string_view(id) : std::string_view(owner.name);
     owners_.emplace(id, ResolvedOwner{&owner, id, zone, hours, display});
   }
@@ -70,7 +70,7 @@ const ResolvedOwner* ResolvedConfig::owner_of(const Contact& contact) const {
 Zone ResolvedConfig::zone_of(const Contact& contact, bool* known) const {
   if (known) *known = true;
   if (contact.timezone.empty()) return default_zone_;
-  if (const date::time_zone* tz = lookup_zone(contact.timezone)) return Zone(tz);
+  if (auto zone = lookup_zone(contact.timezone)) return *zone;
   if (known) *known = false;
   return default_zone_;
 }

@@ -23,8 +23,7 @@ Outcome TouchView::outcome(std::size_t i) const {
   return i < history_.size() ? history_[i].outcome : Outcome::touched;
 }
 
-TouchSummary summarize(const Contact& contact, std::span<const Touch> history,
-                       const std::optional<RollingCap>& cap) {
+TouchSummary summarize(const Contact& contact, std::span<const Touch> history, const std::optional<RollingCap>& cap) {
   const TouchView touches(contact, history);
   const std::size_t n = touches.size();
   TouchSummary s;

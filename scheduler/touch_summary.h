@@ -28,16 +28,15 @@ class TouchView {
 };
 
 struct TouchSummary {
-  int in_cadence = 0;         // touches after cadence_since: the due step is this + 1
-  int unanswered = 0;         // trailing touched/no_answer touches in the cadence
-  bool any = false;           // any touch at all, in this cadence or before
-  bool anchored = false;      // no touch in this cadence, but one before it
-  bool last_replied = false;  // the last touch in the cadence was replied or a meeting
-  Instant last{};             // the latest touch, REQUIRES: any
+  int in_cadence = 0;                // touches after cadence_since: the due step is this + 1
+  int unanswered = 0;                // trailing touched/no_answer touches in the cadence
+  bool any = false;                  // any touch at all, in this cadence or before
+  bool anchored = false;             // no touch in this cadence, but one before it
+  bool last_replied = false;         // the last touch in the cadence was replied or a meeting
+  Instant last{};                    // the latest touch, REQUIRES: any
   std::optional<Instant> cap_bound;  // the rolling cap allows no touch before this
 };
 
-TouchSummary summarize(const Contact& contact, std::span<const Touch> history,
-                       const std::optional<RollingCap>& cap);
+TouchSummary summarize(const Contact& contact, std::span<const Touch> history, const std::optional<RollingCap>& cap);
 
 }  // namespace touchbase

@@ -4,10 +4,16 @@
 // the first valid instant after it, which is the instant of the change; a
 // local time that occurs twice (DST fold) is its first occurrence.
 //
-// A Zone is a pointer to date/tz's immutable zone: cheap to copy, safe to
-// share between threads. The tz database is the system's (USE_OS_TZDB).
+// Each zone's offsets come from date/tz on the system tz database
+// (USE_OS_TZDB) and are laid out once per process as a table of periods, so
+// a conversion is one binary search, with no allocation and no lock. A Zone
+// is a pointer to that immutable table: cheap to copy, safe to share between
+// threads.
 
+#include <cstdint>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include <date/tz.h>
 
@@ -30,28 +36,41 @@ struct ResolvedLocal {
   LocalFix fix = LocalFix::exact;
 };
 
+// The periods of constant UTC offset of one zone, oldest first. Period i runs
+// from utc_begin[i] (UTC) to utc_begin[i+1] with offset[i]; its local times
+// end at local_end[i]. Both utc_begin and local_end increase.
+// For 1970-2100, `by_utc[k]` is the period at the start of bucket k (of
+// k_zone_bucket_bits-second buckets) and `by_local[k]` the first period whose
+// local times end after its start, so a search starts within a step or two.
+struct ZoneRules {
+  const date::time_zone* tz = nullptr;
+  std::vector<std::int64_t> utc_begin;
+  std::vector<std::int64_t> local_end;
+  std::vector<std::int32_t> offset;
+  std::vector<std::uint16_t> by_utc;
+  std::vector<std::uint16_t> by_local;
+};
+
 class Zone {
  public:
-  // REQUIRES: tz is not null.
-  explicit Zone(const date::time_zone* tz) : tz_(tz) {}
+  // REQUIRES: rules is not null and outlives the Zone (lookup_zone's do).
+  explicit Zone(const ZoneRules* rules) : rules_(rules) {}
 
-  LocalSeconds to_local(Instant t) const {
-    return LocalSeconds{t.time_since_epoch() + tz_->get_info(t).offset};
-  }
+  LocalSeconds to_local(Instant t) const;
   LocalDays local_day(Instant t) const { return date::floor<date::days>(to_local(t)); }
   ResolvedLocal to_instant(LocalSeconds local) const;
 
-  std::string_view name() const { return tz_->name(); }
-  const date::time_zone* tz() const { return tz_; }
-  friend bool operator==(Zone a, Zone b) { return a.tz_ == b.tz_; }
+  std::string_view name() const { return rules_->tz->name(); }
+  const date::time_zone* tz() const { return rules_->tz; }
+  const ZoneRules& rules() const { return *rules_; }
+  friend bool operator==(Zone a, Zone b) { return a.rules_ == b.rules_; }
 
  private:
-  const date::time_zone* tz_;
+  const ZoneRules* rules_;
 };
 
-// The local times of one day as instants. One tz look-up per day: on a day
-// without a clock change every local time converts by the same offset; on a
-// day with one, each conversion goes through Zone::to_instant.
+// The local times of one day as instants: one search per day, then each
+// minute of a day without a clock change converts by the same offset.
 class ZoneDay {
  public:
   ZoneDay(Zone zone, LocalDays day);
@@ -70,9 +89,8 @@ class ZoneDay {
   Seconds offset_{0};
 };
 
-// The zone named `name` ("Europe/Berlin"), or nullptr when there is none.
-// Names are resolved through a table built once per process, so a look-up
-// neither allocates nor throws. Thread-safe.
-const date::time_zone* lookup_zone(std::string_view name);
+// The zone named `name` ("Europe/Berlin"), or nullopt when there is none.
+// Thread-safe; after a name's first look-up, neither allocates nor locks.
+std::optional<Zone> lookup_zone(std::string_view name);
 
 }  // namespace touchbase

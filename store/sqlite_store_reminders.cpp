@@ -170,7 +170,8 @@ Result<std::vector<OutboxRow>> SqliteStore::outbox_rows(std::int64_t reminder_id
 
 Status SqliteStore::mark_delivered(std::int64_t row_id, Instant at) {
   return run("mark outbox row " + std::to_string(row_id) + " delivered", [&]() -> Status {
-    SQLite::Statement update(*db_, "UPDATE outbox SET state = 'delivered', delivered_at = ?2 WHERE id = ?1");
+    SQLite::Statement update(
+        *db_, "UPDATE outbox SET state = 'delivered', attempts = attempts + 1, delivered_at = ?2 WHERE id = ?1");
     update.bind(1, row_id);
     bind_instant(update, 2, at);
     if (update.exec() == 0) return Error::no_input("there is no outbox row " + std::to_string(row_id));

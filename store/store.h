@@ -64,6 +64,7 @@ class Store {
   // The earliest next_attempt_at among pending or failed rows.
   virtual Result<std::optional<Instant>> next_outbox_attempt() = 0;
   virtual Result<std::vector<OutboxRow>> outbox_rows(std::int64_t reminder_id) = 0;
+  // The successful attempt: attempts+1, state delivered, delivered_at.
   virtual Status mark_delivered(std::int64_t row_id, Instant at) = 0;
   // A failed attempt: attempts+1, last_error, and either state failed with
   // the next attempt time, or state dead when next_attempt is std::nullopt.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tests/daemon/daemon_fixture.h"
 #include "tests/testing/run_command.h"
@@ -129,6 +130,39 @@ TEST_F(CliTest, RunOnceRemindsTheContactsThatAreDueOnTheConsole) {
   EXPECT_THAT(r.out, Not(HasSubstr("Lou Later")));
   auto again = touchbase({"run", "--once"});
   EXPECT_THAT(again.out, Not(HasSubstr("Nina New")));  // reminded once
+}
+
+TEST_F(CliTest, PlanJsonShowsEachFollowUpInOrderAndChangesNothing) {
+  // Given a new contact on a 2-day cadence, the plan shows touches 1, 2, 3
+  // two days apart, the first carrying the library's only talking point.
+  ASSERT_EQ(touchbase({"contact", "add", "new", "--name", "Nina New"}).exit_code, 0);
+  auto r = touchbase({"plan", "--json", "--now", "2026-11-23T10:00:00Z", "--days", "5"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<nlohmann::json> rows;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) rows.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(rows.size(), 3u) << r.out;
+  const char* due[] = {"2026-11-23T10:00:00Z", "2026-11-25T10:00:00Z", "2026-11-27T10:00:00Z"};
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(rows[i]["contact"], "new");
+    EXPECT_EQ(rows[i]["owner"], "alice");
+    EXPECT_EQ(rows[i]["cadence"], "prospect");
+    EXPECT_EQ(rows[i]["step"], i + 1);
+    EXPECT_EQ(rows[i]["due_at"], due[i]);
+    EXPECT_FALSE(rows[i]["why"].get<std::string>().empty());
+  }
+  EXPECT_EQ(rows[1]["due_local"], "2026-11-25T11:00:00+01:00");
+  EXPECT_EQ(rows[1]["remind_at"], "2026-11-25T09:45:00Z");
+  EXPECT_EQ(rows[0]["talking_point"], "benchmark");
+  EXPECT_TRUE(rows[1]["talking_point"].is_null());
+
+  auto run = touchbase({"run", "--once"});  // planning consumed nothing
+  EXPECT_THAT(run.out, HasSubstr("Nina New"));
+}
+
+TEST_F(CliTest, PlanRejectsABadNowAndAnUnknownContact) {
+  EXPECT_EQ(touchbase({"plan", "--now", "tomorrow"}).exit_code, 64);
+  EXPECT_EQ(touchbase({"plan", "--contact", "ghost"}).exit_code, 66);
 }
 
 }  // namespace

@@ -71,7 +71,8 @@ TEST_F(CommandNotifierTest, AMissingProgramIsPermanent) {
   ASSERT_TRUE(delivery.result.has_value());
   ASSERT_FALSE(delivery.result->ok());
   EXPECT_TRUE(delivery.result->error().is_permanent());
-  EXPECT_EQ(delivery.result->error().message, "command /nonexistent/touchbase-hook: cannot run: No such file or directory");
+  EXPECT_EQ(delivery.result->error().message,
+            "command /nonexistent/touchbase-hook: cannot run: No such file or directory");
   EXPECT_TRUE(delivery.on_io_context);
 }
 

@@ -119,8 +119,7 @@ TEST_F(HttpNotifierTest, DiscordAndMattermostReceiveTheirPayloads) {
   const auto mattermost_result = deliver(*mattermost);
   EXPECT_TRUE(mattermost_result.ok()) << mattermost_result.error().message;
   EXPECT_EQ(json::parse(only_request("/discord/")["body"].get<std::string>()), discord_payload(sample_message()));
-  EXPECT_EQ(json::parse(only_request("/mattermost/")["body"].get<std::string>()),
-            mattermost_payload(sample_message()));
+  EXPECT_EQ(json::parse(only_request("/mattermost/")["body"].get<std::string>()), mattermost_payload(sample_message()));
 }
 
 TEST_F(HttpNotifierTest, GoogleChatThreadsByContactAndSendsTheRequestId) {
@@ -173,8 +172,9 @@ TEST_F(HttpNotifierTest, A503WithAnHttpDateRetryAfterWaitsUntilThen) {
 }
 
 TEST_F(HttpNotifierTest, Discords429BodyRetryAfterIsHonoured) {
-  auto notifier = make(NotifierKind::discord,
-                       url("/d429/x?status=429&retry_after=60&body=%7B%22retry_after%22%3A%202.5%2C%20%22global%22%3A%20false%7D"));
+  auto notifier =
+      make(NotifierKind::discord,
+           url("/d429/x?status=429&retry_after=60&body=%7B%22retry_after%22%3A%202.5%2C%20%22global%22%3A%20false%7D"));
   const auto result = deliver(*notifier);
   ASSERT_FALSE(result.ok());
   EXPECT_TRUE(result.error().is_transient());
@@ -236,14 +236,22 @@ TEST_F(HttpNotifierTest, DeliveriesToOneHostReuseTheConnection) {
   EXPECT_EQ(all[0]["client_port"], all[1]["client_port"]);
 }
 
-TEST_F(HttpNotifierTest, OverlappingDeliveriesAllComplete) {
-  auto notifier = make(NotifierKind::slack, url("/overlap/x"));
+TEST_F(HttpNotifierTest, OverlappingDeliveriesShareTheHostsConnectionLimit) {
+  // One connection per host: six overlapping deliveries queue for it.
+  CurlMulti one_per_host(io_, CurlMulti::Options{1});
+  NotifierConfig config;
+  config.name = "test";
+  config.kind = NotifierKind::slack;
+  config.url = url("/overlap/x");
+  auto notifier = make_notifier(config, io_, one_per_host, console_, options_);
+  ASSERT_TRUE(notifier.ok());
   std::vector<std::optional<DeliveryResult>> results(6);
   for (std::size_t i = 0; i < results.size(); ++i) {
     auto m = sample_message();
     m.contact_name = "Contact " + std::to_string(i);
-    notifier->deliver(m, [&results, i](DeliveryResult r) { results[i] = std::move(r); });
+    (*notifier)->deliver(m, [&results, i](DeliveryResult r) { results[i] = std::move(r); });
   }
+  EXPECT_EQ(one_per_host.active(), results.size());
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   auto all_done = [&] { return std::all_of(results.begin(), results.end(), [](auto& r) { return r.has_value(); }); };
   while (!all_done() && std::chrono::steady_clock::now() < deadline) io_.run_one_for(std::chrono::milliseconds(50));
@@ -251,8 +259,41 @@ TEST_F(HttpNotifierTest, OverlappingDeliveriesAllComplete) {
     ASSERT_TRUE(r.has_value());
     EXPECT_TRUE(r->ok());
   }
-  EXPECT_EQ(requests("/overlap/").size(), results.size());
-  EXPECT_EQ(curl_.active(), 0u);
+  const auto received = requests("/overlap/");
+  ASSERT_EQ(received.size(), results.size());
+  for (const auto& r : received) EXPECT_EQ(r["client_port"], received[0]["client_port"]);
+  EXPECT_EQ(one_per_host.active(), 0u);
+}
+
+TEST_F(HttpNotifierTest, AfterADeliveryTheIoContextRunsOutOfWork) {
+  auto notifier = make(NotifierKind::slack, url("/idle/x"));
+  EXPECT_TRUE(deliver(*notifier).ok());
+  // Nothing (no socket wait, no timer) keeps io_context::run going.
+  io_.restart();
+  const auto start = std::chrono::steady_clock::now();
+  io_.run_for(std::chrono::seconds(3));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+}
+
+TEST_F(HttpNotifierTest, DestroyingTheCurlMultiMidTransferAbandonsTheTransfer) {
+  boost::asio::io_context io;
+  bool done_called = false;
+  {
+    CurlMulti curl(io);
+    NotifierConfig config;
+    config.name = "test";
+    config.kind = NotifierKind::slack;
+    config.url = url("/hang/abandoned");
+    auto notifier = make_notifier(config, io, curl, console_, options_);
+    ASSERT_TRUE(notifier.ok());
+    (*notifier)->deliver(sample_message(), [&](DeliveryResult) { done_called = true; });
+    io.run_for(std::chrono::milliseconds(200));
+    EXPECT_EQ(curl.active(), 1u);
+  }
+  io.restart();
+  io.run_for(std::chrono::milliseconds(100));  // the aborted waits complete harmlessly
+  EXPECT_FALSE(done_called);
+  EXPECT_EQ(requests("/hang/abandoned").size(), 1u);
 }
 
 }  // namespace

@@ -39,8 +39,9 @@ TEST(ParseRetryAfter, RejectsAnythingElse) {
 }
 
 TEST(ParseRetryAfterBody, ReadsDiscordsFractionalSecondsRoundedUp) {
-  EXPECT_EQ(parse_retry_after_body(R"({"message": "You are being rate limited.", "retry_after": 64.57, "global": false})"),
-            seconds(65));
+  EXPECT_EQ(
+      parse_retry_after_body(R"({"message": "You are being rate limited.", "retry_after": 64.57, "global": false})"),
+      seconds(65));
   EXPECT_EQ(parse_retry_after_body(R"({"retry_after": 2})"), seconds(2));
   EXPECT_EQ(parse_retry_after_body("not json"), std::nullopt);
   EXPECT_EQ(parse_retry_after_body(R"({"retry_after": "2"})"), std::nullopt);

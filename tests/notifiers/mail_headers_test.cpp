@@ -114,6 +114,14 @@ TEST(AddressField, QuotesOrEncodesDisplayNames) {
   EXPECT_EQ(address_field("From", {{"Jörg", "j@example.com"}}), "From: =?UTF-8?B?SsO2cmc=?= <j@example.com>");
 }
 
+TEST(AddressField, AnEncodedNameLeavesEveryLineWithin76Characters) {
+  const std::string field =
+      address_field("From", {{"Zürcher Kantonalbank Benachrichtigungen für Außendienst", "notifications@example.com"}});
+  for (const auto& line : lines_of(field)) EXPECT_LE(line.size(), k_max_encoded_line) << line;
+  EXPECT_EQ(field.substr(field.size() - 28), " <notifications@example.com>");
+  EXPECT_EQ(decode_words(field), "Zürcher Kantonalbank Benachrichtigungen für Außendienst");
+}
+
 TEST(FormatMailDate, IsRfc5322InUtc) {
   const Instant t = date::sys_days(date::year(2026) / 3 / 3) + std::chrono::hours(14) + std::chrono::minutes(5) +
                     std::chrono::seconds(9);
@@ -125,6 +133,8 @@ TEST(MessageId, DerivesFromTheIdempotencyKey) {
   const std::string hashed = message_id("rem 42/<x>", "example.com");
   EXPECT_EQ(hashed, message_id("rem 42/<x>", "example.com"));
   EXPECT_TRUE(std::regex_match(hashed, std::regex("<[0-9a-f]{64}@example\\.com>"))) << hashed;
+  EXPECT_TRUE(
+      std::regex_match(message_id(std::string(65, 'k'), "example.com"), std::regex("<[0-9a-f]{64}@example\\.com>")));
   EXPECT_EQ(address_domain("a@example.com"), "example.com");
   EXPECT_EQ(address_domain("nodomain"), "touchbase.invalid");
 }

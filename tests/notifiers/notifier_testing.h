@@ -50,8 +50,7 @@ inline Delivery deliver_and_wait(Notifier& notifier, const ReminderMessage& m, b
   while (!delivery.result && std::chrono::steady_clock::now() - start < limit) {
     io.run_one_for(std::chrono::milliseconds(50));
   }
-  delivery.elapsed =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+  delivery.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
   return delivery;
 }
 

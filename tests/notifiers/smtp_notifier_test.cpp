@@ -127,12 +127,13 @@ TEST_F(SmtpNotifierTest, DeliversWithAuthTheHeadersAndAMultipartAlternativeMessa
   const std::string raw = raw_content(e);
   const std::string head = raw.substr(0, raw.find("\r\n\r\n"));
   const auto header_lines = lines_of(head + "\r\n");
-  for (const char* expected : {"Date: Tue, 03 Mar 2026 14:00:00 +0000", "From: touchbase <touchbase@example.com>",
-                               "To: Alice Moreno <alice@example.com>",
-                               "Subject: Follow up with Jane Doe (Acme GmbH, proposal)",
-                               "Message-ID: <key-plain@example.com>", "Mime-Version: 1.0"}) {
+  for (const char* expected :
+       {"Date: Tue, 03 Mar 2026 14:00:00 +0000", "From: touchbase <touchbase@example.com>",
+        "To: Alice Moreno <alice@example.com>", "Subject: Follow up with Jane Doe (Acme GmbH, proposal)",
+        "Message-ID: <key-plain@example.com>", "Mime-Version: 1.0"}) {
     EXPECT_NE(std::find(header_lines.begin(), header_lines.end(), expected), header_lines.end())
-        << expected << " missing from:\n" << head;
+        << expected << " missing from:\n"
+        << head;
   }
   for (std::size_t i = 0; i < raw.size(); ++i) {
     if (raw[i] == '\n') {
@@ -145,7 +146,8 @@ TEST_F(SmtpNotifierTest, DeliversWithAuthTheHeadersAndAMultipartAlternativeMessa
   for (const auto& line : lines_of(raw)) EXPECT_LT(line.size(), 998u) << line;
 
   const json& parsed = e["parsed"];
-  EXPECT_EQ(parsed["structure"], json::parse(R"(["multipart/mixed", ["multipart/alternative", "text/plain", "text/html"]])"));
+  EXPECT_EQ(parsed["structure"],
+            json::parse(R"(["multipart/mixed", ["multipart/alternative", "text/plain", "text/html"]])"));
   EXPECT_EQ(parsed["text"], to_crlf(render_text(m)));
   EXPECT_NE(parsed["html"].get<std::string>().find("<h2>Follow up with Jane Doe (Acme GmbH, proposal)</h2>"),
             std::string::npos);
@@ -210,8 +212,9 @@ TEST_F(SmtpNotifierTest, ARejectionAtTheEndOfDataIsAFailure) {
   const auto result = deliver(*notifier, message("key-data"));
   ASSERT_FALSE(result.ok());
   EXPECT_TRUE(result.error().is_permanent());
-  EXPECT_EQ(result.error().message, "email smtp://127.0.0.1:" + std::to_string(server_->port()) +
-                                        "/…: the server replied at the end of DATA: 554 5.6.0 Message content rejected");
+  EXPECT_EQ(result.error().message,
+            "email smtp://127.0.0.1:" + std::to_string(server_->port()) +
+                "/…: the server replied at the end of DATA: 554 5.6.0 Message content rejected");
   EXPECT_EQ(received("key-data").size(), 1u) << "the server saw the message and refused it";
 }
 

@@ -69,11 +69,13 @@ TEST(ClassifySmtp, ARejectionAtTheEndOfDataIsAFailure) {
 
 TEST(ClassifySmtp, NoReplyAtAllIsATransportFailure) {
   SmtpTranscript t;
-  const auto r = classify_smtp(CURLE_COULDNT_CONNECT, t, k_endpoint, "Failed to connect to mx.example.com port 587", "");
+  const auto r =
+      classify_smtp(CURLE_COULDNT_CONNECT, t, k_endpoint, "Failed to connect to mx.example.com port 587", "");
   ASSERT_FALSE(r.ok());
   EXPECT_TRUE(r.error().is_transient());
-  EXPECT_EQ(r.error().message, "email smtp://mx.example.com:587/…: Couldn't connect to server: Failed to connect to "
-                               "mx.example.com port 587");
+  EXPECT_EQ(r.error().message,
+            "email smtp://mx.example.com:587/…: Couldn't connect to server: Failed to connect to "
+            "mx.example.com port 587");
 }
 
 TEST(ClassifySmtp, MissingStarttlsIsPermanent) {

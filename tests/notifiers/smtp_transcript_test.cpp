@@ -57,10 +57,8 @@ TEST(SmtpTranscript, AuthCredentialsAreNeitherKeptNorMistakenForCommands) {
 }
 
 TEST(SmtpTranscript, TheReplyToQuitAfterAFailureDoesNotHideTheFailure) {
-  const auto t = conversation({{'>', "RCPT TO:<a@example.com>"},
-                               {'<', "550 5.1.1 No such user"},
-                               {'>', "QUIT"},
-                               {'<', "221 Bye"}});
+  const auto t = conversation(
+      {{'>', "RCPT TO:<a@example.com>"}, {'<', "550 5.1.1 No such user"}, {'>', "QUIT"}, {'<', "221 Bye"}});
   EXPECT_EQ(t.last_code(), 550);
   EXPECT_EQ(t.last_step(), SmtpTranscript::Step::rcpt_to);
 }

@@ -5,7 +5,9 @@
 namespace touchbase {
 namespace {
 
-TEST(TruncateChars, ShortTextIsKeptAsIs) { EXPECT_EQ(truncate_chars("Jane", 4), "Jane"); }
+TEST(TruncateChars, ShortTextIsKeptAsIs) {
+  EXPECT_EQ(truncate_chars("Jane", 4), "Jane");
+}
 
 TEST(TruncateChars, LongTextEndsWithAnEllipsisWithinTheLimit) {
   const std::string cut = truncate_chars("abcdefgh", 5);
@@ -27,7 +29,9 @@ TEST(Escaping, SlackEscapesOnlyAmpersandAndAngleBrackets) {
   EXPECT_EQ(slack_escape("<!channel> & *bold*"), "&lt;!channel&gt; &amp; *bold*");
 }
 
-TEST(Escaping, MarkdownPunctuationIsBackslashed) { EXPECT_EQ(markdown_escape("*a_b*"), "\\*a\\_b\\*"); }
+TEST(Escaping, MarkdownPunctuationIsBackslashed) {
+  EXPECT_EQ(markdown_escape("*a_b*"), "\\*a\\_b\\*");
+}
 
 TEST(SingleLine, ControlCharactersBecomeSpaces) {
   EXPECT_EQ(single_line(std::string("Eve\r\nBcc: x\0y\t", 14)), "Eve  Bcc: x y ");

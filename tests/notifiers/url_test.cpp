@@ -14,7 +14,9 @@ TEST(RedactUrl, DropsQueryAndCredentialsButKeepsThePort) {
             "https://chat.googleapis.com:8443/…");
 }
 
-TEST(RedactUrl, AnUnparsableUrlIsNotEchoed) { EXPECT_EQ(redact_url("not a url with secret"), "(invalid URL)"); }
+TEST(RedactUrl, AnUnparsableUrlIsNotEchoed) {
+  EXPECT_EQ(redact_url("not a url with secret"), "(invalid URL)");
+}
 
 TEST(ParseUrl, SplitsSchemeHostAndPort) {
   auto parts = parse_url("smtp://[::1]:2525");

@@ -40,7 +40,9 @@ TEST(CadenceEngine, ANewContactInsideItsWindowIsDueNow) {
   EXPECT_EQ(d.due_at, at("2026-11-23T10:20:00Z"));
   // Fifteen minutes before would be in the past: the owner is reminded now.
   EXPECT_EQ(d.remind_at, at("2026-11-23T10:20:00Z"));
-  EXPECT_EQ(d.why, "1st touch; no touch yet; Mon 23 Nov 11:20 Europe/Berlin is in the default window; remind Alice Moreno now");
+  EXPECT_EQ(
+      d.why,
+      "1st touch; no touch yet; Mon 23 Nov 11:20 Europe/Berlin is in the default window; remind Alice Moreno now");
 }
 
 TEST(CadenceEngine, TheStepGapCountsFromTheLastTouchAndKeepsItsTimeWhenInTheWindow) {

@@ -35,7 +35,9 @@ struct Change {
   Instant change_instant() const { return local(from, offset_before); }
 };
 
-void PrintTo(const Change& c, std::ostream* os) { *os << c.zone << " " << c.day << (c.gap() ? " gap" : " fold"); }
+void PrintTo(const Change& c, std::ostream* os) {
+  *os << c.zone << " " << c.day << (c.gap() ? " gap" : " fold");
+}
 
 const Change k_changes[] = {
     {"Europe/Berlin", "2026-03-29", 120, 180, 60, 120},       {"Europe/Berlin", "2026-10-25", 180, 120, 120, 60},
@@ -141,9 +143,9 @@ struct FixedZone {
 
 TEST(FixedOffsetZones, HalfHourAndDateLineZonesReadTheWindowLocally) {
   const FixedZone zones[] = {
-      {"Asia/Kolkata", "2026-11-23T03:30:00Z"},        // +05:30
-      {"Australia/Adelaide", "2026-11-22T22:30:00Z"},  // +10:30 (summer)
-      {"Pacific/Chatham", "2026-11-22T19:15:00Z"},     // +13:45 (summer)
+      {"Asia/Kolkata", "2026-11-23T03:30:00Z"},         // +05:30
+      {"Australia/Adelaide", "2026-11-22T22:30:00Z"},   // +10:30 (summer)
+      {"Pacific/Chatham", "2026-11-22T19:15:00Z"},      // +13:45 (summer)
       {"Australia/Lord_Howe", "2026-11-22T22:00:00Z"},  // +11:00 (summer)
       {"Pacific/Kiritimati", "2026-11-22T19:00:00Z"},   // +14:00: Monday begins on Sunday in UTC
       {"Pacific/Pago_Pago", "2026-11-23T20:00:00Z"},    // -11:00: Monday ends on Tuesday in UTC

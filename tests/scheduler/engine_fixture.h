@@ -16,10 +16,18 @@
 
 namespace touchbase::testing {
 
-inline Instant at(std::string_view rfc3339) { return parse_rfc3339(rfc3339).value(); }
-inline Date day(std::string_view text) { return parse_date(text).value(); }
-inline WeeklyWindow window(std::string_view text) { return parse_window(text).value(); }
-inline Seconds duration(std::string_view text) { return parse_duration(text).value(); }
+inline Instant at(std::string_view rfc3339) {
+  return parse_rfc3339(rfc3339).value();
+}
+inline Date day(std::string_view text) {
+  return parse_date(text).value();
+}
+inline WeeklyWindow window(std::string_view text) {
+  return parse_window(text).value();
+}
+inline Seconds duration(std::string_view text) {
+  return parse_duration(text).value();
+}
 
 inline std::vector<Seconds> durations(std::initializer_list<std::string_view> texts) {
   std::vector<Seconds> out;
@@ -66,6 +74,8 @@ inline Contact contact(std::string id = "jane", std::string name = "Jane Doe") {
   return c;
 }
 
-inline Touch touch(std::string_view when, Outcome outcome = Outcome::touched) { return Touch{at(when), outcome, "", ""}; }
+inline Touch touch(std::string_view when, Outcome outcome = Outcome::touched) {
+  return Touch{at(when), outcome, "", ""};
+}
 
 }  // namespace touchbase::testing

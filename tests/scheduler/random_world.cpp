@@ -7,15 +7,15 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::array<Seconds, 10> k_steps = {Seconds(30min), Seconds(2h),      Seconds(12h),     Seconds(24h),
-                                             Seconds(48h),   Seconds(72h),     Seconds(24h * 5), Seconds(24h * 7),
+constexpr std::array<Seconds, 10> k_steps = {Seconds(30min),    Seconds(2h),         Seconds(12h),     Seconds(24h),
+                                             Seconds(48h),      Seconds(72h),        Seconds(24h * 5), Seconds(24h * 7),
                                              Seconds(24h * 14), Seconds(24h * 3 / 2)};
 constexpr std::array<Seconds, 5> k_min_gaps = {Seconds(0), Seconds(1h), Seconds(24h), Seconds(48h), Seconds(0)};
 constexpr std::array<Seconds, 5> k_leads = {Seconds(0), Seconds(5min), Seconds(15min), Seconds(1h), Seconds(3h)};
 constexpr std::array<double, 4> k_backoffs = {1.0, 1.25, 1.5, 2.0};
 constexpr std::array<int, 4> k_limits = {0, 2, 5, 25};
-constexpr std::array<Outcome, 5> k_outcomes = {Outcome::touched, Outcome::no_answer, Outcome::touched,
-                                               Outcome::replied, Outcome::meeting};
+constexpr std::array<Outcome, 5> k_outcomes = {Outcome::touched, Outcome::no_answer, Outcome::touched, Outcome::replied,
+                                               Outcome::meeting};
 
 }  // namespace
 
@@ -95,10 +95,12 @@ World WorldMaker::make(int contacts, Instant now) {
   for (int i = 0; i < owners; ++i) cfg.owners["o" + std::to_string(i)] = random_owner("o" + std::to_string(i));
   cfg.defaults.owner = "o0";
   const int cadences = 4;
-  for (int i = 0; i < cadences; ++i) cfg.cadences["c" + std::to_string(i)] = random_cadence("c" + std::to_string(i), cadences);
+  for (int i = 0; i < cadences; ++i)
+    cfg.cadences["c" + std::to_string(i)] = random_cadence("c" + std::to_string(i), cadences);
   cfg.defaults.cadence = "c0";
   const int holidays = uniform(0, 8);
-  for (int i = 0; i < holidays; ++i) cfg.holidays.push_back(Date(date::floor<date::days>(now + Seconds(24h) * uniform(-10, 90))));
+  for (int i = 0; i < holidays; ++i)
+    cfg.holidays.push_back(Date(date::floor<date::days>(now + Seconds(24h) * uniform(-10, 90))));
   std::sort(cfg.holidays.begin(), cfg.holidays.end());
   cfg.holidays.erase(std::unique(cfg.holidays.begin(), cfg.holidays.end()), cfg.holidays.end());
   for (int i = 0; i < contacts; ++i) w.contacts.push_back(random_contact(i, cfg, now));

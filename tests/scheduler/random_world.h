@@ -14,10 +14,10 @@
 namespace touchbase::testing {
 
 inline constexpr std::array<const char*, 16> k_world_zones = {
-    "Europe/Berlin",      "America/New_York", "America/Chicago",   "Asia/Kolkata",
+    "Europe/Berlin",      "America/New_York", "America/Chicago",     "Asia/Kolkata",
     "Australia/Adelaide", "Pacific/Chatham",  "Australia/Lord_Howe", "Pacific/Kiritimati",
-    "Pacific/Pago_Pago",  "Asia/Tokyo",       "America/Sao_Paulo", "Europe/London",
-    "America/St_Johns",   "Asia/Kathmandu",   "Pacific/Apia",      "UTC"};
+    "Pacific/Pago_Pago",  "Asia/Tokyo",       "America/Sao_Paulo",   "Europe/London",
+    "America/St_Johns",   "Asia/Kathmandu",   "Pacific/Apia",        "UTC"};
 
 struct World {
   Config config;

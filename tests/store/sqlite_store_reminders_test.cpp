@@ -227,6 +227,7 @@ TEST_F(SqliteStoreRemindersTest, ADeliveredRowIsNoLongerReady) {
   auto after = rows(r.id);
   EXPECT_EQ(after[0].state, OutboxState::delivered);
   EXPECT_EQ(after[0].delivered_at, delivered_at);
+  EXPECT_EQ(after[0].attempts, 1);
   EXPECT_EQ(after[1].state, OutboxState::pending);
   EXPECT_THAT(ready_ids(r.remind_at + std::chrono::hours(1)), ElementsAre(out[1].id));
 }
@@ -250,7 +251,7 @@ TEST_F(SqliteStoreRemindersTest, AFailedAttemptWaitsForItsNextTimeThenIsReadyAga
 
   ASSERT_TRUE(store_->mark_delivered(row.id, retry_at + std::chrono::minutes(5)).ok());
   EXPECT_EQ(rows(r.id)[0].state, OutboxState::delivered);
-  EXPECT_EQ(rows(r.id)[0].attempts, 2);
+  EXPECT_EQ(rows(r.id)[0].attempts, 3);  // two failures and the delivery
   EXPECT_EQ(next_attempt(), std::nullopt);
 }
 
