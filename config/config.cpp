@@ -48,4 +48,15 @@ const Owner& Config::owner_for(std::string_view id) const {
   return owners.begin()->second;
 }
 
+std::optional<Rate> default_rate(NotifierKind kind) {
+  using std::chrono::seconds;
+  switch (kind) {
+    case NotifierKind::slack: return Rate{1, seconds(1)};
+    case NotifierKind::google_chat: return Rate{60, seconds(60)};
+    case NotifierKind::discord: return Rate{5, seconds(2)};
+    case NotifierKind::teams: return Rate{4, seconds(1)};
+    default: return std::nullopt;
+  }
+}
+
 }  // namespace touchbase

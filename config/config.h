@@ -16,6 +16,8 @@ namespace touchbase {
 
 inline constexpr std::string_view k_default_log_level = "info";
 inline constexpr Seconds k_default_catch_up_max_age = std::chrono::hours(72);
+inline constexpr Seconds k_default_stop_grace_period{20};  // below the unit's TimeoutStopSec
+inline constexpr Seconds k_max_stop_grace_period = std::chrono::minutes(10);
 inline constexpr std::string_view k_default_timezone = "America/New_York";
 inline constexpr std::string_view k_default_contact_days = "tue-thu";
 inline constexpr std::string_view k_default_contact_hours = "16:00-17:30";
@@ -32,6 +34,9 @@ struct DaemonConfig {
   std::string log_level{k_default_log_level};  // trace | debug | info | warn | error
   std::string http_listen;                     // "host:port"; empty = off
   Seconds catch_up_max_age = k_default_catch_up_max_age;
+  // On SIGTERM, how long deliveries in flight may take to finish before the
+  // daemon exits and leaves them in the outbox. 0s..k_max_stop_grace_period.
+  Seconds stop_grace_period = k_default_stop_grace_period;
 };
 
 struct Defaults {
@@ -71,7 +76,13 @@ struct NotifierConfig {
   std::string password;              // email: password_file or password_env (never inline)
   std::string secret;                // webhook: secret_file or secret_env ("whsec_...")
   std::vector<std::string> command;  // command: argv, run without a shell
+  std::optional<Rate> rate;          // at most this many deliveries per period; nullopt = unlimited
 };
+
+// The rate a notifier of `kind` keeps to unless its `rate` key says otherwise:
+// what each service documents for one webhook (Slack 1/s, Google Chat 60/m,
+// Discord 5/2s, Teams 4/s); nullopt (unlimited) for the rest.
+std::optional<Rate> default_rate(NotifierKind kind);
 
 struct RollingCap {
   int count = 0;

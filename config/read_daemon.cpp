@@ -1,4 +1,4 @@
-// [daemon]: database, log_level, http_listen, catch_up_max_age.
+// [daemon]: database, log_level, http_listen, catch_up_max_age, stop_grace_period.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -10,7 +10,8 @@
 namespace touchbase::config_detail {
 namespace {
 
-constexpr std::array<std::string_view, 4> k_daemon_keys = {"database", "log_level", "http_listen", "catch_up_max_age"};
+constexpr std::array<std::string_view, 5> k_daemon_keys = {"database", "log_level", "http_listen", "catch_up_max_age",
+                                                           "stop_grace_period"};
 const std::vector<std::string> k_log_levels = {"trace", "debug", "info", "warn", "error"};
 
 std::filesystem::path default_database() {
@@ -67,6 +68,16 @@ void read_http_listen(const Value& v, DaemonConfig& out) {
   out.http_listen = *address;
 }
 
+void read_stop_grace_period(const Value& v, DaemonConfig& out) {
+  auto grace = v.duration();
+  if (!grace) return;
+  if (*grace > k_max_stop_grace_period) {
+    return v.error("expected at most " + format_duration(k_max_stop_grace_period) + ", got " + format_duration(*grace) +
+                   ": a longer grace period holds up shutdown");
+  }
+  out.stop_grace_period = *grace;
+}
+
 }  // namespace
 
 void read_daemon(const TableReader& root, LoadContext& ctx, DaemonConfig& out) {
@@ -78,6 +89,7 @@ void read_daemon(const TableReader& root, LoadContext& ctx, DaemonConfig& out) {
   read_log_level(t.get("log_level"), out);
   read_http_listen(t.get("http_listen"), out);
   if (auto age = t.get("catch_up_max_age").duration()) out.catch_up_max_age = *age;
+  read_stop_grace_period(t.get("stop_grace_period"), out);
   t.report_unknown_keys();
 }
 

@@ -11,16 +11,16 @@
 namespace touchbase::config_detail {
 namespace {
 
-constexpr std::array<std::string_view, 9> k_email_keys = {"kind", "url",      "url_file",      "url_env",     "from",
-                                                          "to",   "username", "password_file", "password_env"};
-constexpr std::array<std::string_view, 4> k_chat_keys = {"kind", "url", "url_file", "url_env"};
-constexpr std::array<std::string_view, 6> k_webhook_keys = {"kind",    "url",         "url_file",
+constexpr std::array<std::string_view, 10> k_email_keys = {"kind", "rate", "url",      "url_file",      "url_env",
+                                                           "from", "to",   "username", "password_file", "password_env"};
+constexpr std::array<std::string_view, 5> k_chat_keys = {"kind", "rate", "url", "url_file", "url_env"};
+constexpr std::array<std::string_view, 7> k_webhook_keys = {"kind",    "rate",        "url",       "url_file",
                                                             "url_env", "secret_file", "secret_env"};
-constexpr std::array<std::string_view, 1> k_console_keys = {"kind"};
-constexpr std::array<std::string_view, 2> k_command_keys = {"kind", "command"};
-constexpr std::array<std::string_view, 12> k_all_keys = {"kind",         "url",         "url_file",   "url_env",
-                                                         "from",         "to",          "username",   "password_file",
-                                                         "password_env", "secret_file", "secret_env", "command"};
+constexpr std::array<std::string_view, 2> k_console_keys = {"kind", "rate"};
+constexpr std::array<std::string_view, 3> k_command_keys = {"kind", "rate", "command"};
+constexpr std::array<std::string_view, 13> k_all_keys = {
+    "kind",     "rate",          "url",          "url_file",    "url_env",    "from",   "to",
+    "username", "password_file", "password_env", "secret_file", "secret_env", "command"};
 constexpr std::array<std::string_view, 2> k_never_inline = {"password", "secret"};
 constexpr std::array k_kinds = {NotifierKind::email,   NotifierKind::slack,      NotifierKind::teams,
                                 NotifierKind::discord, NotifierKind::mattermost, NotifierKind::google_chat,
@@ -145,6 +145,21 @@ void read_command(const TableReader& t, NotifierConfig& n) {
   n.command = std::move(*argv);
 }
 
+// `rate = "1/s"`, or "unlimited"; absent: the kind's documented limit.
+void read_rate(const TableReader& t, NotifierConfig& n) {
+  n.rate = default_rate(n.kind);
+  Value v = t.get("rate");
+  auto text = v.string(R"(a rate like "1/s", "60/m" or "unlimited")");
+  if (!text) return;
+  if (*text == "unlimited") {
+    n.rate.reset();
+    return;
+  }
+  auto rate = parse_rate(*text);
+  if (!rate) return v.error(rate.error().message + R"(, or "unlimited")");
+  n.rate = *rate;
+}
+
 NotifierConfig read_notifier(const std::string& name, const Value& v, const LoadContext& ctx) {
   NotifierConfig n;
   n.name = name;
@@ -168,6 +183,7 @@ NotifierConfig read_notifier(const std::string& name, const Value& v, const Load
     case NotifierKind::mattermost:
     case NotifierKind::google_chat: read_url(t, ctx, k_http_schemes, n); break;
   }
+  read_rate(t, n);
   t.report_unknown_keys();
   return n;
 }

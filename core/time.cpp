@@ -49,6 +49,30 @@ std::string format_duration(Seconds d) {
   return std::to_string(s) + 's';
 }
 
+Result<Rate> parse_rate(std::string_view text) {
+  auto bad = [&] {
+    return Error::data("'" + std::string(text) +
+                       "' is not a rate: expected a count per period, like 1/s, 60/m or 5/2s");
+  };
+  auto slash = text.find('/');
+  if (slash == std::string_view::npos) return bad();
+  int count = 0;
+  auto digits = text.substr(0, slash);
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), count);
+  if (ec != std::errc{} || end != digits.data() + digits.size() || count < 1) return bad();
+  std::string period(text.substr(slash + 1));
+  if (period.size() == 1) period.insert(0, "1");
+  auto per = parse_duration(period);
+  if (!per || *per <= Seconds(0)) return bad();
+  return Rate{count, *per};
+}
+
+std::string format_rate(Rate r) {
+  std::string per = format_duration(r.per);
+  if (per.starts_with("1") && per.size() == 2) per.erase(0, 1);
+  return std::to_string(r.count) + "/" + per;
+}
+
 Result<Instant> parse_rfc3339(std::string_view text) {
   std::string s(text);
   auto bad = [&] {

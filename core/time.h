@@ -24,6 +24,16 @@ Result<Seconds> parse_duration(std::string_view text);
 // The shortest exact form: 90 minutes -> "90m", 2 days -> "2d", 0 -> "0s".
 std::string format_duration(Seconds d);
 
+// At most `count` events per `per`: "1/s", "60/m", "5/2s", "100/h".
+struct Rate {
+  int count = 0;
+  Seconds per{0};
+  friend bool operator==(const Rate&, const Rate&) = default;
+};
+// "N/UNIT" (s, m, h, d) or "N/DURATION" ("5/2s"); N >= 1.
+Result<Rate> parse_rate(std::string_view text);
+std::string format_rate(Rate r);
+
 // RFC 3339: "2026-11-23T16:00:00Z", "2026-11-23T16:00:00+01:00", fractional
 // seconds dropped. A bare date "2026-11-23" is midnight UTC.
 Result<Instant> parse_rfc3339(std::string_view text);

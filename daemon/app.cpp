@@ -2,9 +2,6 @@
 
 #include <cstdlib>
 
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
-
 #include "config/load_config.h"
 
 namespace touchbase {
@@ -29,12 +26,6 @@ Result<std::unique_ptr<Store>> open_store(const Config& config) {
   if (!dir.empty()) std::filesystem::create_directories(dir, ec);
   if (ec) return Error::io("cannot create the database directory " + dir.string() + ": " + ec.message());
   return open_sqlite_store(config.daemon.database);
-}
-
-void setup_logging(std::string_view level) {
-  auto logger = spdlog::stderr_color_mt("touchbase");
-  spdlog::set_default_logger(logger);
-  spdlog::set_level(spdlog::level::from_str(std::string(level)));
 }
 
 ImportRules import_rules(const Config& config) {

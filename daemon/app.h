@@ -31,7 +31,9 @@ Result<Config> load_validated_config(const Cli& cli);
 // Opens the config's database, creating its directory if needed.
 Result<std::unique_ptr<Store>> open_store(const Config& config);
 
-// Logs to stderr at `level` (trace | debug | info | warn | error).
+// Logs to stderr at `level` (trace | debug | info | warn | error), in the
+// journal's form when stderr is the journal (daemon/logging.h). Calling it
+// again changes the level.
 void setup_logging(std::string_view level);
 
 // What contact data may refer to under `config`: its owners and cadences.

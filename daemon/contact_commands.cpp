@@ -1,10 +1,13 @@
-// touchbase contact add|edit|list|show
+// touchbase contact add|edit|list|show|remove
 #include <iostream>
 #include <map>
 
 #include <fmt/format.h>
 
+#include "core/clock.h"
 #include "daemon/commands.h"
+#include "daemon/contact_args.h"
+#include "daemon/wakeup.h"
 #include "exchange/contact_json.h"
 
 namespace touchbase {
@@ -61,6 +64,7 @@ Status add_contact(const Cli& cli, const ContactFlags& flags) {
   c.id = flags.id;
   TB_TRY_STATUS(flags.apply(c, import_rules(config)));
   TB_TRY_STATUS(store->add_contact(c));
+  wake_daemon(config.daemon.database);
   std::cout << "added " << c.id << "\n";
   return {};
 }
@@ -68,11 +72,11 @@ Status add_contact(const Cli& cli, const ContactFlags& flags) {
 Status edit_contact(const Cli& cli, const ContactFlags& flags) {
   TB_TRY(Config config, load_validated_config(cli));
   TB_TRY(auto store, open_store(config));
-  TB_TRY(auto found, store->find_contact(flags.id));
-  if (!found) return Error::no_input("no contact '" + flags.id + "'");
-  TB_TRY_STATUS(flags.apply(*found, import_rules(config)));
-  TB_TRY_STATUS(store->update_contact(*found));
-  std::cout << "updated " << found->id << "\n";
+  TB_TRY(Contact found, find_named_contact(*store, flags.id));
+  TB_TRY_STATUS(flags.apply(found, import_rules(config)));
+  TB_TRY_STATUS(store->update_contact(found));
+  wake_daemon(config.daemon.database);
+  std::cout << "updated " << found.id << "\n";
   return {};
 }
 
@@ -96,10 +100,9 @@ Status list_contacts(const Cli& cli, bool json) {
 Status show_contact(const Cli& cli, const std::string& id, bool json) {
   TB_TRY(Config config, load_validated_config(cli));
   TB_TRY(auto store, open_store(config));
-  TB_TRY(auto found, store->find_contact(id));
-  if (!found) return Error::no_input("no contact '" + id + "'");
-  TB_TRY(auto touches, store->touches(id));
-  nlohmann::json j = to_json(*found);
+  TB_TRY(Contact found, find_named_contact(*store, id));
+  TB_TRY(auto touches, store->touches(found.id));
+  nlohmann::json j = to_json(found);
   j["touches"] = nlohmann::json::array();
   for (const Touch& t : touches) j["touches"].push_back(to_json(t));
   if (json) {
@@ -118,10 +121,39 @@ Status show_contact(const Cli& cli, const std::string& id, bool json) {
   return {};
 }
 
+// Deletes the contact with this exact id (removed earlier or not), else the
+// one `name` names, with its touches and reminders.
+Result<std::string> purge(Store& store, const std::string& name) {
+  auto by_id = store.remove_contact(name);
+  if (by_id) return name;
+  if (by_id.error().code != Errc::no_input) return std::move(by_id).error();
+  TB_TRY(Contact found, find_named_contact(store, name));
+  TB_TRY_STATUS(store.remove_contact(found.id));
+  return found.id;
+}
+
+// Without `purge_all`, the contact leaves lists and plans and its history
+// stays; with it, the contact and its history are deleted.
+Status remove_contact(const Cli& cli, const std::string& name, bool purge_all) {
+  TB_TRY(Config config, load_validated_config(cli));
+  TB_TRY(auto store, open_store(config));
+  if (purge_all) {
+    TB_TRY(std::string id, purge(*store, name));
+    std::cout << "purged " << id << ": the contact, its touches and its reminders are deleted\n";
+  } else {
+    TB_TRY(Contact found, find_named_contact(*store, name));
+    TB_TRY_STATUS(store->mark_contact_removed(found.id, SystemClock().now()));
+    std::cout << "removed " << found.name << " (" << found.id << "); its touches and reminders are kept "
+              << "('touchbase contact remove --purge " << found.id << "' deletes them)\n";
+  }
+  wake_daemon(config.daemon.database);
+  return {};
+}
+
 }  // namespace
 
 void add_contact_commands(CLI::App& app, Cli& cli) {
-  auto* contact = app.add_subcommand("contact", "Add, edit, list and show contacts");
+  auto* contact = app.add_subcommand("contact", "Add, edit, list, show and remove contacts");
   contact->require_subcommand(1);
 
   auto add_flags = std::make_shared<ContactFlags>();
@@ -133,7 +165,7 @@ void add_contact_commands(CLI::App& app, Cli& cli) {
 
   auto edit_flags = std::make_shared<ContactFlags>();
   auto* edit = contact->add_subcommand("edit", "Change a contact's fields (only the flags given)");
-  edit->add_option("id", edit_flags->id, "The contact's id")->required();
+  edit->add_option("contact", edit_flags->id, "The contact: id, email, or a unique part of the name")->required();
   edit_flags->add_to(*edit);
   edit->callback([&cli, edit_flags] { cli.action = [&cli, edit_flags] { return edit_contact(cli, *edit_flags); }; });
 
@@ -145,10 +177,19 @@ void add_contact_commands(CLI::App& app, Cli& cli) {
   auto show_id = std::make_shared<std::string>();
   auto show_json = std::make_shared<bool>(false);
   auto* show = contact->add_subcommand("show", "Show one contact and its touches");
-  show->add_option("id", *show_id, "The contact's id")->required();
+  show->add_option("contact", *show_id, "The contact: id, email, or a unique part of the name")->required();
   show->add_flag("--json", *show_json, "As one JSON object");
   show->callback([&cli, show_id, show_json] {
     cli.action = [&cli, show_id, show_json] { return show_contact(cli, *show_id, *show_json); };
+  });
+
+  auto remove_name = std::make_shared<std::string>();
+  auto remove_purge = std::make_shared<bool>(false);
+  auto* remove = contact->add_subcommand("remove", "Remove a contact from lists and plans, keeping its history");
+  remove->add_option("contact", *remove_name, "The contact: id, email, or a unique part of the name")->required();
+  remove->add_flag("--purge", *remove_purge, "Delete the contact with its touches and reminders, for good");
+  remove->callback([&cli, remove_name, remove_purge] {
+    cli.action = [&cli, remove_name, remove_purge] { return remove_contact(cli, *remove_name, *remove_purge); };
   });
 }
 

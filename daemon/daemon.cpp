@@ -12,39 +12,71 @@ Daemon::Daemon(boost::asio::io_context& io, const Config& config, Store& store, 
       engine_(config),
       reminders_(config, engine_, store),
       dispatcher_(config, store, clock, notifiers),
-      timer_(io) {
+      timer_(io),
+      wakeup_(io, wakeup_socket_path(config.daemon.database)) {
   // A finished batch may leave more rows ready, or retries due soon.
   dispatcher_.on_idle([this] {
     if (running_) schedule(clock_.now());
+    if (idle_callback_) boost::asio::post(io_, std::exchange(idle_callback_, {}));
   });
+}
+
+Daemon::Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
+               NotifierSet& notifiers, Metrics& metrics)
+    : Daemon(io, config, store, clock, notifiers) {
+  metrics_ = &metrics;
 }
 
 Result<Instant> Daemon::pass() {
   Instant now = clock_.now();
   TB_TRY(ReminderPass created, reminders_.create_due_reminders(now));
+  if (metrics_ != nullptr) metrics_->reminders_created(created.created);
+  next_reminder_at_ = created.next_remind_at;
   TB_TRY_STATUS(dispatcher_.dispatch_ready());
   TB_TRY(auto next_attempt, store_.next_outbox_attempt());
   Instant wake = now + k_max_sleep;
   if (created.next_remind_at) wake = std::min(wake, *created.next_remind_at);
   // Rows ready now are in flight; their outcome triggers the next pass.
   if (next_attempt && *next_attempt > now) wake = std::min(wake, *next_attempt);
+  if (auto throttled = dispatcher_.throttled_until()) wake = std::min(wake, *throttled);
   return std::max(wake, now);
 }
 
 void Daemon::start() {
   running_ = true;
   boost::asio::post(io_, [this] { on_timer(); });
+  // Commands that change contacts wake the daemon; without it it notices them within k_max_sleep.
+  if (auto listening = wakeup_.listen([this] { wake(); }); !listening) {
+    spdlog::warn("{}: changes made by other commands take effect within {}", listening.error().message,
+                 format_duration(k_max_sleep));
+  }
 }
 
 void Daemon::stop() {
   running_ = false;
   timer_.cancel();
+  wakeup_.close();
+}
+
+void Daemon::wake() {
+  if (!running_) return;
+  timer_.cancel();
+  boost::asio::post(io_, [this] { on_timer(); });
+}
+
+void Daemon::when_idle(std::function<void()> callback) {
+  if (idle()) return boost::asio::post(io_, std::move(callback));
+  idle_callback_ = std::move(callback);
 }
 
 void Daemon::on_timer() {
   if (!running_) return;
+  Instant started = clock_.now();
   auto wake = pass();
   for (const Error& e : dispatcher_.take_errors()) spdlog::error("{}", e.message);
+  if (metrics_ != nullptr) {
+    metrics_->pass_finished(started, wake ? Status{} : Status(wake.error()), next_reminder_at_);
+  }
   if (!wake) {
     spdlog::error("{}; trying again in {}", wake.error().message, format_duration(k_retry_after_error));
     return schedule(clock_.now() + k_retry_after_error);

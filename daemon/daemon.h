@@ -2,7 +2,8 @@
 // The daemon's loop on one Asio io_context: a pass creates the reminders
 // that have come due and starts the deliveries that are ready; a timer wakes
 // it at the next instant anything is due, and at least every k_max_sleep so
-// changes made by other processes and wall-clock jumps are noticed.
+// changes made by other processes and wall-clock jumps are noticed. While
+// started, a command that changes contacts wakes it at once (daemon/wakeup.h).
 //
 // Everything runs on the io_context's thread; the object is not thread-safe.
 
@@ -14,8 +15,10 @@
 
 #include "config/config.h"
 #include "core/clock.h"
+#include "daemon/metrics.h"
 #include "daemon/outbox_dispatcher.h"
 #include "daemon/reminder_service.h"
+#include "daemon/wakeup.h"
 #include "scheduler/cadence_engine.h"
 #include "store/store.h"
 
@@ -28,12 +31,23 @@ class Daemon {
  public:
   // All references must outlive the daemon.
   Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock, NotifierSet& notifiers);
+  // Counts reminders created and each pass's outcome in `metrics`.
+  Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock, NotifierSet& notifiers,
+         Metrics& metrics);
 
   // One pass at clock.now(); returns when the next pass is needed.
   Result<Instant> pass();
   // Runs passes on the timer until stop().
   void start();
+  // Stops planning passes; deliveries in flight go on until they finish.
   void stop();
+  // Runs a pass now instead of at the planned instant (the wall clock jumped).
+  void wake();
+  // No delivery is in flight.
+  bool idle() const { return dispatcher_.idle(); }
+  // Posts `callback` on the io_context once no delivery is in flight (at once
+  // if none is). One callback at a time; a later call replaces it.
+  void when_idle(std::function<void()> callback);
   // `run --once`: one pass, then runs the io_context until no delivery is in
   // flight. Rows that failed stay in the outbox for a later run.
   Status run_once();
@@ -50,6 +64,10 @@ class Daemon {
   OutboxDispatcher dispatcher_;
   boost::asio::steady_timer timer_;
   bool running_ = false;
+  Metrics* metrics_ = nullptr;
+  std::optional<Instant> next_reminder_at_;  // as of the last pass
+  std::function<void()> idle_callback_;
+  WakeupListener wakeup_;  // listening while started (daemon/wakeup.h)
 };
 
 }  // namespace touchbase

@@ -1,14 +1,25 @@
-// touchbase import FILE.csv [--dry-run]
+// touchbase import FILE [--map SPEC] [--format csv|json] [--dry-run]
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include "daemon/commands.h"
+#include "daemon/wakeup.h"
+#include "exchange/contact_json.h"
+#include "exchange/json_records.h"
 
 namespace touchbase {
 namespace {
+
+struct ImportArgs {
+  std::string path;
+  std::string map;
+  std::string format;
+  bool dry_run = false;
+};
 
 Result<std::string> read_whole_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -19,40 +30,108 @@ Result<std::string> read_whole_file(const std::string& path) {
   return text.str();
 }
 
-Status import_file(const Cli& cli, const std::string& path, bool dry_run) {
+// csv or json: the --format given, else by the file's extension.
+Result<std::string> format_of(const ImportArgs& args) {
+  if (args.format.empty()) {
+    auto ext = std::filesystem::path(args.path).extension().string();
+    return std::string(ext == ".json" || ext == ".jsonl" || ext == ".ndjson" ? "json" : "csv");
+  }
+  if (args.format == "csv" || args.format == "json") return args.format;
+  return Error::data("--format: '" + args.format + "' is not a format: expected csv or json");
+}
+
+Result<std::vector<CsvRecord>> read_records(const ImportArgs& args) {
+  TB_TRY(std::string format, format_of(args));
+  TB_TRY(std::string text, read_whole_file(args.path));
+  auto records = format == "json" ? read_json_records(text) : read_csv(text);
+  if (!records) return Error::data(args.path + ": nothing imported: " + records.error().message);
+  return records;
+}
+
+// The stored contacts, or none when there is no database yet (a dry run creates none).
+Result<std::vector<Contact>> stored_contacts(const Config& config, bool dry_run) {
+  if (dry_run && !std::filesystem::exists(config.daemon.database)) return std::vector<Contact>();
+  TB_TRY(auto store, open_store(config));
+  return store->list_contacts();
+}
+
+// "row 3: update bob: stage: 'discovery' -> 'proposal'", one line per contact; counts by kind.
+std::string describe(const ImportResult& result, const std::vector<Contact>& existing, std::map<std::string, int>& n) {
+  std::map<std::string_view, const Contact*> by_id;
+  for (const Contact& c : existing) by_id.emplace(c.id, &c);
+  std::string lines;
+  for (std::size_t i = 0; i < result.contacts.size(); ++i) {
+    const Contact& c = result.contacts[i];
+    std::string line = "  row " + std::to_string(result.rows[i]) + ": ";
+    auto it = by_id.find(c.id);
+    if (it == by_id.end()) {
+      ++n["added"];
+      line += "add " + c.id + " (" + c.name + ")";
+    } else if (auto changes = describe_changes(*it->second, c); changes.empty()) {
+      ++n["unchanged"];
+      line += c.id + " unchanged";
+    } else {
+      ++n["updated"];
+      line += "update " + c.id + ":";
+      for (const auto& change : changes) line += " " + change + ";";
+      line.pop_back();
+    }
+    lines += line + "\n";
+  }
+  return lines;
+}
+
+std::string counts(std::map<std::string, int>& n) {
+  return std::to_string(n["added"]) + " added, " + std::to_string(n["updated"]) + " updated, " +
+         std::to_string(n["unchanged"]) + " unchanged";
+}
+
+Status import_file(const Cli& cli, const ImportArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
-  TB_TRY(std::string csv, read_whole_file(path));
-  ImportResult result = import_contacts(csv, import_rules(config));
+  ImportOptions options;
+  options.rules = import_rules(config);
+  if (!args.map.empty()) {
+    TB_TRY(options.map, parse_column_map(args.map));
+  }
+  TB_TRY(auto records, read_records(args));
+  TB_TRY(auto existing, stored_contacts(config, args.dry_run));
+  options.existing = existing;
+  ImportResult result = import_records(records, options);
   if (!result.errors.empty()) {
-    std::string message = path + ": nothing imported; fix these rows and run the import again:";
-    for (const auto& e : result.errors) message += "\n  " + path + ": " + e;
+    std::string message = args.path + ": nothing imported; fix these rows and run the import again:";
+    for (const auto& e : result.errors) message += "\n  " + args.path + ": " + e;
     return Error::data(message);
   }
-  if (dry_run) {
-    std::cout << path << ": " << result.contacts.size() << " contacts are valid; nothing written (--dry-run)\n";
+  std::map<std::string, int> n;
+  std::string changes = describe(result, existing, n);
+  if (args.dry_run) {
+    std::cout << args.path << ": " << result.contacts.size() << " contacts are valid (" << counts(n)
+              << "); nothing written (--dry-run)\n"
+              << changes;
     return {};
   }
   TB_TRY(auto store, open_store(config));
   TB_TRY_STATUS(store->upsert_contacts(result.contacts));
-  std::cout << path << ": imported " << result.contacts.size() << " contacts\n";
+  wake_daemon(config.daemon.database);
+  std::cout << args.path << ": imported " << result.contacts.size() << " contacts (" << counts(n) << ")\n";
   return {};
 }
 
 }  // namespace
 
 void add_import_command(CLI::App& app, Cli& cli) {
-  struct Args {
-    std::string path;
-    bool dry_run = false;
-  };
-  auto args = std::make_shared<Args>();
-  auto* cmd = app.add_subcommand("import", "Import contacts from a CSV file (all rows or none)");
+  auto args = std::make_shared<ImportArgs>();
+  auto* cmd = app.add_subcommand("import", "Import contacts from a CSV or JSON file (all rows or none)");
   cmd->add_option("file", args->path,
                   "CSV with a header row: id,name,email,phone,company,title,owner,timezone,"
-                  "window,cadence,stage,tags,value,last_touch,notes")
+                  "window,cadence,stage,tags,value,last_touch,notes (or touchbase export's output)")
       ->required();
-  cmd->add_flag("--dry-run", args->dry_run, "Check the file and report; write nothing");
-  cmd->callback([&cli, args] { cli.action = [&cli, args] { return import_file(cli, args->path, args->dry_run); }; });
+  cmd->add_option("--map", args->map,
+                  "Another tool's headers to touchbase columns: 'Email Address=email,First Name=name,"
+                  "Last Name=name,Lead Status='");
+  cmd->add_option("--format", args->format, "csv or json (default: json for .json/.jsonl files, else csv)");
+  cmd->add_flag("--dry-run", args->dry_run, "Check the file and show what would change; write nothing");
+  cmd->callback([&cli, args] { cli.action = [&cli, args] { return import_file(cli, *args); }; });
 }
 
 }  // namespace touchbase

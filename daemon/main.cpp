@@ -19,6 +19,13 @@ int main(int argc, char** argv) {
   add_contact_commands(app, cli);
   add_import_command(app, cli);
   add_plan_command(app, cli);
+  add_log_command(app, cli);
+  add_pause_commands(app, cli);
+  add_due_command(app, cli);
+  add_export_command(app, cli);
+  add_calendar_command(app, cli);
+  add_outbox_commands(app, cli);
+  add_status_command(app, cli);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,18 +1,21 @@
 #include "daemon/notifier_factory.h"
 
-#include "notifiers/console_notifier.h"
+#include "notifiers/make_notifier.h"
 
 namespace touchbase {
 
 Result<NotifierSet> make_notifiers(const Config& config, boost::asio::io_context& io, std::ostream& console) {
-  (void)io;
-  NotifierSet set;
-  for (const auto& [name, n] : config.notifiers) {
-    if (n.kind != NotifierKind::console) {
-      return Error::config("notifier '" + name + "': kind " + std::string(to_string(n.kind)) +
-                           " cannot deliver yet in this build");
-    }
-    set.emplace(name, std::make_unique<ConsoleNotifier>(console));
+  std::unique_ptr<CurlMulti> curl;
+  try {
+    curl = std::make_unique<CurlMulti>(io);
+  } catch (const std::exception& e) {
+    return Error::unavailable(std::string("cannot start libcurl: ") + e.what());
+  }
+  CurlMulti& shared = *curl;
+  NotifierSet set(std::move(curl));
+  for (const auto& [name, notifier_config] : config.notifiers) {
+    TB_TRY(auto notifier, make_notifier(notifier_config, io, shared, console));
+    set.add(name, std::move(notifier));
   }
   return set;
 }

@@ -1,5 +1,7 @@
 #include "daemon/outbox_dispatcher.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "daemon/reminder_message.h"
@@ -15,18 +17,27 @@ Seconds retry_delay(int attempts, std::optional<Seconds> retry_after, std::mt199
   return std::max(delay, retry_after.value_or(Seconds(0)));
 }
 
+OutboxDispatcher::OutboxDispatcher(const Config& config, Store& store, const Clock& clock, NotifierSet& notifiers)
+    : config_(config), store_(store), clock_(clock), notifiers_(notifiers) {
+  for (const auto& [name, notifier] : config.notifiers) {
+    if (notifier.rate) limiter_.limit(name, *notifier.rate);
+  }
+}
+
 Status OutboxDispatcher::dispatch_ready() {
-  TB_TRY(auto rows, store_.outbox_ready(clock_.now(), k_dispatch_batch));
+  Instant now = clock_.now();
+  TB_TRY(auto rows, store_.outbox_ready(now, k_dispatch_batch));
   for (const OutboxRow& row : rows) {
-    if (!in_flight_.contains(row.id)) start(row);
+    if (!in_flight_.contains(row.id) && limiter_.try_take(row.notifier, now)) start(row);
   }
   return {};
 }
 
 void OutboxDispatcher::start(const OutboxRow& row) {
   auto fail = [&](const std::string& why) { finish(row, DeliveryFailure::permanent(why)); };
-  auto notifier = notifiers_.find(row.notifier);
-  if (notifier == notifiers_.end()) return fail("notifier '" + row.notifier + "' is not configured");
+  Notifier* notifier = notifiers_.find(row.notifier);
+  if (notifier == nullptr) return fail("notifier '" + row.notifier + "' is not configured");
+  if (gone_.contains(row.notifier)) return fail("notifier '" + row.notifier + "' is disabled: its endpoint is gone");
   auto reminder = store_.find_reminder(row.reminder_id);
   if (!reminder || !*reminder) return fail("reminder " + std::to_string(row.reminder_id) + " is gone");
   auto contact = store_.find_contact((*reminder)->contact_id);
@@ -35,7 +46,7 @@ void OutboxDispatcher::start(const OutboxRow& row) {
 
   in_flight_.insert(row.id);
   ReminderMessage message = build_reminder_message(config_, **reminder, **contact, row.idempotency_key);
-  notifier->second->deliver(message, [this, row](DeliveryResult result) { finish(row, result); });
+  notifier->deliver(message, [this, row](DeliveryResult result) { finish(row, result); });
 }
 
 void OutboxDispatcher::finish(const OutboxRow& row, const DeliveryResult& result) {
@@ -45,9 +56,7 @@ void OutboxDispatcher::finish(const OutboxRow& row, const DeliveryResult& result
     spdlog::info("outbox {}: delivered through {}", row.id, row.notifier);
     recorded = store_.mark_delivered(row.id, clock_.now());
   } else {
-    auto reminder = store_.find_reminder(row.reminder_id);
-    Instant created = reminder && *reminder ? (*reminder)->created_at : clock_.now();
-    recorded = record_failure(row, result.error(), created);
+    recorded = record_failure(row, result.error());
   }
   if (!recorded) {
     spdlog::error("outbox {}: cannot record the outcome: {}", row.id, recorded.error().message);
@@ -56,21 +65,37 @@ void OutboxDispatcher::finish(const OutboxRow& row, const DeliveryResult& result
   if (idle() && on_idle_) on_idle_();
 }
 
-Status OutboxDispatcher::record_failure(const OutboxRow& row, const DeliveryFailure& failure, Instant created_at) {
+std::string OutboxDispatcher::fallback_for(const OutboxRow& row, const std::string& owner) const {
+  auto it = config_.owners.find(owner);
+  if (it == config_.owners.end()) return "";
+  const auto& notify = it->second.notify;
+  auto current = std::find(notify.begin(), notify.end(), row.notifier);
+  for (auto next = current == notify.end() ? notify.end() : current + 1; next != notify.end(); ++next) {
+    if (!gone_.contains(*next)) return *next;
+  }
+  return "";
+}
+
+Status OutboxDispatcher::record_failure(const OutboxRow& row, const DeliveryFailure& failure) {
   Instant now = clock_.now();
-  std::optional<Instant> next;
+  if (failure.endpoint_gone && gone_.insert(row.notifier).second) {
+    spdlog::error("notifier {}: the endpoint is gone; disabled until the next start or reload", row.notifier);
+  }
+  TB_TRY(auto reminder, store_.find_reminder(row.reminder_id));
+  Instant created = reminder ? reminder->created_at : now;
   if (failure.kind == DeliveryFailure::Kind::transient) {
-    Instant candidate = now + retry_delay(row.attempts + 1, failure.retry_after, random_);
-    if (candidate - created_at <= k_retry_budget) next = candidate;
+    Instant next = now + retry_delay(row.attempts + 1, failure.retry_after, random_);
+    if (next - created <= k_retry_budget) {
+      spdlog::warn("outbox {}: {} failed (attempt {}), retrying at {}: {}", row.id, row.notifier, row.attempts + 1,
+                   format_rfc3339(next), failure.message);
+      return store_.mark_attempt_failed(row.id, failure.message, next);
+    }
   }
-  if (next) {
-    spdlog::warn("outbox {}: {} failed (attempt {}), retrying at {}: {}", row.id, row.notifier, row.attempts + 1,
-                 format_rfc3339(*next), failure.message);
-  } else {
-    spdlog::error("outbox {}: {} failed for good after {} attempt(s): {}", row.id, row.notifier, row.attempts + 1,
-                  failure.message);
-  }
-  return store_.mark_attempt_failed(row.id, failure.message, next);
+  std::string fallback = reminder ? fallback_for(row, reminder->owner) : "";
+  spdlog::error("outbox {}: {} failed for good after {} attempt(s): {}{}", row.id, row.notifier, row.attempts + 1,
+                failure.message, fallback.empty() ? "" : "; falling back to " + fallback);
+  if (fallback.empty()) return store_.mark_attempt_failed(row.id, failure.message, std::nullopt);
+  return store_.fall_back(row.id, failure.message, fallback, now);
 }
 
 }  // namespace touchbase

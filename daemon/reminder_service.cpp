@@ -19,13 +19,17 @@ Date date_in(Instant t, const std::string& zone_name) {
 
 }  // namespace
 
+bool answered_by_touch(const Reminder& r, std::optional<Instant> last_logged) {
+  return last_logged && std::min(r.created_at, r.due_at) <= *last_logged;
+}
+
 Result<std::vector<Touch>> ReminderService::history_of(const Contact& contact) {
   TB_TRY(auto touches, store_.touches(contact.id));
   std::optional<Instant> last_logged;
   if (!touches.empty()) last_logged = touches.back().at;
   TB_TRY(auto reminders, store_.reminders(contact.id));
   for (const Reminder& r : reminders) {
-    if (last_logged && r.due_at <= *last_logged) continue;
+    if (answered_by_touch(r, last_logged)) continue;
     // A late reminder is acted on when it arrives, not at its past due time.
     Instant assumed_at = std::max(r.due_at, r.created_at);
     touches.push_back(Touch{assumed_at, Outcome::no_answer, "assumed done when reminded", r.talking_point});

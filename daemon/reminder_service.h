@@ -17,6 +17,12 @@ namespace touchbase {
 // A reminder whose remind_at passed more than this long ago is marked late.
 inline constexpr Seconds k_late_after{60};
 
+// Whether a touch logged at `last_logged` answers reminder `r`: it lies at or
+// after the reminder's creation or its due time, so the reminder no longer
+// stands for a touch of its own (a salesperson often calls right when
+// reminded, before the due time).
+bool answered_by_touch(const Reminder& r, std::optional<Instant> last_logged);
+
 struct ReminderPass {
   int created = 0;
   std::optional<Instant> next_remind_at;  // the earliest reminder still to come
@@ -34,9 +40,10 @@ class ReminderService {
 
   // The history the engine sees for `contact`: all its logged touches (the
   // engine tells the current cadence's from cadence_since, and keeps min_gap
-  // and the cap across a switch), plus each later reminder as a touch assumed done on
-  // time (or when a late reminder was created) with no answer, so a follow-up
-  // is never reminded twice and downtime does not replay a whole cadence.
+  // and the cap across a switch), plus each reminder not answered by the last
+  // logged touch as a touch assumed done on time (or when a late reminder was
+  // created) with no answer, so a follow-up is never reminded twice and
+  // downtime does not replay a whole cadence.
   Result<std::vector<Touch>> history_of(const Contact& contact);
 
  private:

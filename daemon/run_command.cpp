@@ -1,13 +1,12 @@
 // touchbase run [--once], touchbase check
 #include <iostream>
 
-#include <spdlog/spdlog.h>
-#include <boost/asio/signal_set.hpp>
-
 #include "config/load_config.h"
 #include "daemon/commands.h"
+#include "daemon/control_socket.h"
 #include "daemon/daemon.h"
 #include "daemon/notifier_factory.h"
+#include "daemon/service.h"
 
 namespace touchbase {
 namespace {
@@ -18,29 +17,32 @@ Status check(const Cli& cli) {
   return {};
 }
 
-Status run(const Cli& cli, bool once) {
-  TB_TRY(Config config, load_validated_config(cli));
-  setup_logging(config.daemon.log_level);
+// `run --once` beside a running daemon could deliver the rows it has in flight a second time.
+Status refuse_if_a_daemon_runs(const Config& config) {
+  auto socket = control_socket_path(config.daemon.database);
+  if (!ask_daemon(socket, std::chrono::milliseconds(1000)).ok()) return {};
+  return Error::unavailable("a touchbase daemon is running on " + config.daemon.database.string() + " (it answers on " +
+                            socket.string() + "); it already delivers what is due");
+}
+
+Status run_once(Config config) {
+  TB_TRY_STATUS(refuse_if_a_daemon_runs(config));
   TB_TRY(auto store, open_store(config));
   boost::asio::io_context io;
   TB_TRY(NotifierSet notifiers, make_notifiers(config, io, std::cout));
   SystemClock clock;
   Daemon daemon(io, config, *store, clock, notifiers);
-  if (once) return daemon.run_once();
+  return daemon.run_once();
+}
 
-  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
-  signals.async_wait([&](const boost::system::error_code& ec, int signal) {
-    if (ec) return;
-    spdlog::info("signal {}: stopping", signal);
-    daemon.stop();
-    io.stop();
-  });
-  spdlog::info("touchbase {} running: config {}, database {}", TOUCHBASE_VERSION, config_path(cli).string(),
-               config.daemon.database.string());
-  daemon.start();
-  io.run();
-  spdlog::info("stopped");
-  return {};
+Status run(const Cli& cli, bool once) {
+  TB_TRY(Config config, load_validated_config(cli));
+  setup_logging(config.daemon.log_level);
+  if (once) return run_once(std::move(config));
+  ServiceOptions options;
+  options.config_path = config_path(cli);
+  TB_TRY(auto service, Service::open(std::move(config), std::move(options)));
+  return service->run();
 }
 
 }  // namespace

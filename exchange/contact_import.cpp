@@ -1,151 +1,121 @@
 #include "exchange/contact_import.h"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <map>
 
 namespace touchbase {
 namespace {
 
-std::string trim(std::string_view s) {
-  auto first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return "";
-  auto last = s.find_last_not_of(" \t");
-  return std::string(s.substr(first, last - first + 1));
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
 }
 
-std::vector<std::string> split_tags(std::string_view text) {
-  std::vector<std::string> tags;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    auto sep = text.find_first_of(",;", pos);
-    auto tag = trim(text.substr(pos, sep == std::string_view::npos ? std::string_view::npos : sep - pos));
-    if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
-    if (sep == std::string_view::npos) break;
-    pos = sep + 1;
-  }
-  return tags;
-}
-
-Result<double> parse_value(std::string_view text) {
-  double v = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(v) || v < 0) {
-    return Error::data("'" + std::string(text) + "' is not a deal value: expected a number like 12000 or 4999.50");
-  }
-  return v;
-}
-
-Status check_known(std::string_view what, const std::string& name, const std::set<std::string, std::less<>>& known) {
-  if (known.empty() || known.contains(name)) return {};
-  std::string list;
-  for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-  return Error::data("unknown " + std::string(what) + " '" + name + "': expected one of " + list);
-}
-
-// Column name -> index in the header; unknown columns are left out.
-std::map<std::string, std::size_t, std::less<>> index_columns(const std::vector<std::string>& header) {
-  std::map<std::string, std::size_t, std::less<>> index;
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    auto name = trim(header[i]);
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    if (std::find(std::begin(k_contact_columns), std::end(k_contact_columns), name) != std::end(k_contact_columns)) {
-      index.emplace(name, i);
+// Reads the data rows of one file, given where each column comes from.
+class RowReader {
+ public:
+  RowReader(const ImportOptions& options, const ColumnSources& sources) : options_(options), sources_(sources) {
+    for (const Contact& c : options.existing) {
+      by_id_.emplace(c.id, &c);
+      if (!c.email.empty()) by_email_.emplace(lower(c.email), &c);
     }
   }
-  return index;
-}
+
+  void read(const CsvRecord& record, ImportResult& result) {
+    row_ = record.row;
+    errors_ = &result.errors;
+    Contact c;
+    bool known = false;
+    if (!start(record, c, known)) return;
+    for (const auto& [column, cells] : sources_.sources) {
+      if (column == "id") continue;
+      if (auto s = set_contact_field(c, column, column_value(sources_, column, record.fields), options_.rules); !s) {
+        error(column, s.error().message);
+      }
+    }
+    if (!known && !sources_.sources.contains("name")) {
+      error("name", "'" + c.id + "' is a new contact and needs a name: the file has no name column");
+    }
+    result.contacts.push_back(std::move(c));
+    result.rows.push_back(row_);
+  }
+
+ private:
+  // The contact the row names, as stored, or a new one with its id; false
+  // when the row cannot name one.
+  bool start(const CsvRecord& record, Contact& c, bool& known) {
+    std::string id = trim_field(column_value(sources_, "id", record.fields));
+    std::string email = trim_field(column_value(sources_, "email", record.fields));
+    const Contact* stored = nullptr;
+    if (!id.empty()) {
+      auto it = by_id_.find(id);
+      if (it != by_id_.end()) stored = it->second;
+    } else if (!email.empty()) {
+      auto [first, last] = by_email_.equal_range(lower(email));
+      if (std::distance(first, last) > 1) {
+        std::string ids;
+        for (auto it = first; it != last; ++it) ids += (ids.empty() ? "" : ", ") + it->second->id;
+        return error("email", "'" + email + "' is the email of several contacts (" + ids + "): give the id");
+      }
+      if (first != last) stored = first->second;
+      id = stored ? stored->id : lower(email);
+    } else if (sources_.sources.contains("email")) {
+      return error("id", "the row has neither an id nor an email: expected one of them to tell the contact");
+    } else {
+      return error("id", "the id is empty: expected a unique id for the contact");
+    }
+    auto [prior, fresh] = first_row_of_id_.emplace(id, row_);
+    if (!fresh) error("id", "duplicate id '" + id + "': row " + std::to_string(prior->second) + " has it too");
+    known = stored != nullptr;
+    if (stored) c = *stored;
+    c.id = id;
+    return true;
+  }
+
+  bool error(std::string_view column, const std::string& message) {
+    errors_->push_back("row " + std::to_string(row_) + ", column '" + std::string(column) + "': " + message);
+    return false;
+  }
+
+  const ImportOptions& options_;
+  const ColumnSources& sources_;
+  std::map<std::string, const Contact*, std::less<>> by_id_;
+  std::multimap<std::string, const Contact*, std::less<>> by_email_;
+  std::map<std::string, int, std::less<>> first_row_of_id_;
+  int row_ = 0;
+  std::vector<std::string>* errors_ = nullptr;
+};
 
 }  // namespace
 
-Status set_contact_field(Contact& c, std::string_view column, std::string_view raw, const ImportRules& rules) {
-  std::string value = trim(raw);
-  if (column == "name") {
-    if (value.empty()) return Error::data("the name is empty: expected the contact's name");
-    c.name = value;
-  } else if (column == "email") {
-    if (!value.empty() && value.find('@') == std::string::npos) {
-      return Error::data("'" + value + "' is not an email address: expected name@domain");
-    }
-    c.email = value;
-  } else if (column == "phone") {
-    c.phone = value;
-  } else if (column == "company") {
-    c.company = value;
-  } else if (column == "title") {
-    c.title = value;
-  } else if (column == "owner") {
-    if (!value.empty()) TB_TRY_STATUS(check_known("owner", value, rules.owners));
-    c.owner = value;
-  } else if (column == "timezone") {
-    if (!value.empty()) TB_TRY_STATUS(find_zone(value));
-    c.timezone = value;
-  } else if (column == "window") {
-    c.window.reset();
-    if (!value.empty()) {
-      TB_TRY(auto w, parse_window(value));
-      c.window = std::move(w);
-    }
-  } else if (column == "cadence") {
-    if (!value.empty()) TB_TRY_STATUS(check_known("cadence", value, rules.cadences));
-    c.cadence = value;
-  } else if (column == "stage") {
-    c.stage = value;
-  } else if (column == "tags") {
-    c.tags = split_tags(value);
-  } else if (column == "value") {
-    c.value = 0;
-    if (!value.empty()) {
-      TB_TRY(c.value, parse_value(value));
-    }
-  } else if (column == "last_touch") {
-    c.last_touch.reset();
-    if (!value.empty()) {
-      TB_TRY(c.last_touch, parse_rfc3339(value));
-    }
-  } else if (column == "notes") {
-    c.notes = std::string(raw);
-  } else {
-    return Error::usage("unknown contact field '" + std::string(column) + "'");
+ImportResult import_records(const std::vector<CsvRecord>& records, const ImportOptions& options) {
+  ImportResult result;
+  if (records.empty()) return {{}, {}, {"the file is empty: expected a header row naming the columns"}};
+  auto sources = resolve_header(records.front().fields, options.map);
+  if (!sources) return {{}, {}, {sources.error().message}};
+  if (!sources->sources.contains("id") && !sources->sources.contains("email")) {
+    return {
+        {}, {}, {"row 1: no 'id' or 'email' column: the header must name one of them (and name, for new contacts)"}};
   }
-  return {};
+  RowReader reader(options, *sources);
+  for (auto it = records.begin() + 1; it != records.end(); ++it) reader.read(*it, result);
+  if (!result.errors.empty()) {
+    result.contacts.clear();
+    result.rows.clear();
+  }
+  return result;
+}
+
+ImportResult import_contacts(std::string_view csv, const ImportOptions& options) {
+  auto records = read_csv(csv);
+  if (!records) return {{}, {}, {records.error().message}};
+  return import_records(*records, options);
 }
 
 ImportResult import_contacts(std::string_view csv, const ImportRules& rules) {
-  ImportResult result;
-  auto records = read_csv(csv);
-  if (!records) return {{}, {records.error().message}};
-  if (records->empty()) return {{}, {"the file is empty: expected a header row naming the columns"}};
-  auto columns = index_columns(records->front().fields);
-  for (std::string_view required : {"id", "name"}) {
-    if (!columns.contains(required)) {
-      result.errors.push_back("row 1: no '" + std::string(required) + "' column: the header must name id and name");
-    }
-  }
-  if (!result.errors.empty()) return result;
-
-  std::map<std::string, int, std::less<>> first_row_of_id;
-  for (auto it = records->begin() + 1; it != records->end(); ++it) {
-    auto error = [&](std::string_view column, const std::string& message) {
-      result.errors.push_back("row " + std::to_string(it->row) + ", column '" + std::string(column) + "': " + message);
-    };
-    Contact c;
-    std::string id = columns.at("id") < it->fields.size() ? trim(it->fields[columns.at("id")]) : "";
-    if (id.empty()) error("id", "the id is empty: expected a unique id for the contact");
-    if (auto [prior, fresh] = first_row_of_id.emplace(id, it->row); !fresh && !id.empty()) {
-      error("id", "duplicate id '" + id + "': row " + std::to_string(prior->second) + " has it too");
-    }
-    c.id = id;
-    for (const auto& [column, index] : columns) {
-      if (column == "id") continue;
-      std::string_view value = index < it->fields.size() ? std::string_view(it->fields[index]) : "";
-      if (auto s = set_contact_field(c, column, value, rules); !s) error(column, s.error().message);
-    }
-    result.contacts.push_back(std::move(c));
-  }
-  if (!result.errors.empty()) result.contacts.clear();
-  return result;
+  ImportOptions options;
+  options.rules = rules;
+  return import_contacts(csv, options);
 }
 
 }  // namespace touchbase

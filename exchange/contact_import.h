@@ -1,41 +1,44 @@
 #pragma once
-// Turning CSV exported from a spreadsheet or CRM into contacts. The whole
-// file is checked before anything is stored: the caller gets either every
-// contact or every problem, each naming its row and column.
+// Turning a contacts file (CSV from a spreadsheet or CRM, or touchbase's own
+// JSON export) into contacts. The whole file is checked before anything is
+// stored: the caller gets either every contact or every problem, each naming
+// its row and column.
 
-#include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/contact.h"
+#include "exchange/column_map.h"
+#include "exchange/contact_fields.h"
 #include "exchange/csv_reader.h"
 
 namespace touchbase {
 
-// The columns touchbase reads; any other column is ignored.
-inline constexpr std::string_view k_contact_columns[] = {"id",    "name",  "email",    "phone",      "company",
-                                                         "title", "owner", "timezone", "window",     "cadence",
-                                                         "stage", "tags",  "value",    "last_touch", "notes"};
-
-// What a row may refer to. An empty set accepts any name.
-struct ImportRules {
-  std::set<std::string, std::less<>> owners;
-  std::set<std::string, std::less<>> cadences;
+struct ImportOptions {
+  ImportRules rules;
+  ColumnMap map;
+  // The stored contacts. A row with the id of one of them, or without an id
+  // but with its email (any case), updates it: the columns the file has
+  // replace its fields and the others stay. Another row adds a contact, with
+  // the row's id, else the email in lower case as its id.
+  std::span<const Contact> existing;
 };
 
 struct ImportResult {
   std::vector<Contact> contacts;    // in file order; empty when errors is not
+  std::vector<int> rows;            // the row each contact came from
   std::vector<std::string> errors;  // "row 4, column 'timezone': ..."
 };
 
-// Reads `csv` (the header first). Required columns: id and name. Tags are
-// separated by commas or semicolons; value is a number; last_touch is
-// RFC 3339 or a date; window is like "mon-fri 16:00-17:30".
+// Reads `csv` (the header first) as described at ImportOptions and
+// set_contact_field. The header must name id or email; a new contact needs a
+// name. Two rows naming the same contact (by id, or by email) are an error.
+ImportResult import_contacts(std::string_view csv, const ImportOptions& options);
+// The same with no map and no stored contacts.
 ImportResult import_contacts(std::string_view csv, const ImportRules& rules);
-
-// A contact field given as text, checked: the same rules as a CSV cell.
-// `column` is one of k_contact_columns except id.
-Status set_contact_field(Contact& c, std::string_view column, std::string_view value, const ImportRules& rules);
+// The same from records already read (read_csv, read_json_records).
+ImportResult import_records(const std::vector<CsvRecord>& records, const ImportOptions& options);
 
 }  // namespace touchbase

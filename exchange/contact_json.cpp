@@ -34,6 +34,17 @@ nlohmann::json to_json(const Contact& c) {
   };
 }
 
+std::vector<std::string> describe_changes(const Contact& before, const Contact& after) {
+  auto text = [](const nlohmann::json& v) { return v.is_string() ? "'" + v.get<std::string>() + "'" : v.dump(); };
+  nlohmann::json old_fields = to_json(before);
+  nlohmann::json new_fields = to_json(after);
+  std::vector<std::string> changes;
+  for (const auto& [key, value] : new_fields.items()) {
+    if (old_fields[key] != value) changes.push_back(key + ": " + text(old_fields[key]) + " -> " + text(value));
+  }
+  return changes;
+}
+
 nlohmann::json to_json(const Touch& t) {
   return {{"at", format_rfc3339(t.at)},
           {"outcome", to_string(t.outcome)},

@@ -78,17 +78,17 @@ const std::string& insert_contact_sql() {
 
 const std::string& upsert_contact_sql() {
   static const std::string sql = "INSERT INTO contacts (" + column_list() + ") VALUES (" + parameter_list() +
-                                 ") ON CONFLICT (id) DO UPDATE SET " + assignments("excluded.");
+                                 ") ON CONFLICT (id) DO UPDATE SET " + assignments("excluded.") + ", removed_at = NULL";
   return sql;
 }
 
 const std::string& update_contact_sql() {
-  static const std::string sql = "UPDATE contacts SET " + assignments("") + " WHERE id = ?1";
+  static const std::string sql = "UPDATE contacts SET " + assignments("") + " WHERE id = ?1 AND removed_at IS NULL";
   return sql;
 }
 
 const std::string& select_contacts_sql() {
-  static const std::string sql = "SELECT " + column_list() + " FROM contacts";
+  static const std::string sql = "SELECT " + column_list() + " FROM contacts WHERE removed_at IS NULL";
   return sql;
 }
 

@@ -16,10 +16,11 @@ namespace touchbase {
 // (bind_contact) or returning them as columns 0..19 (read_contact).
 const std::string& insert_contact_sql();
 // Inserts, or updates the row in place on a conflicting id: unlike a
-// REPLACE, the contact's touches and reminders stay.
+// REPLACE, the contact's touches and reminders stay, and a removed contact
+// comes back.
 const std::string& upsert_contact_sql();
-const std::string& update_contact_sql();
-const std::string& select_contacts_sql();  // ends before WHERE / ORDER BY
+const std::string& update_contact_sql();   // leaves a removed contact alone
+const std::string& select_contacts_sql();  // the contacts not removed; ends before AND / ORDER BY
 
 // Errc::data when `c` cannot be stored so that it reads back equal: an empty
 // tag or one holding a comma, a window with no days or no hours, a value that

@@ -91,8 +91,15 @@ CREATE INDEX talking_point_uses_by_reminder ON talking_point_uses (reminder_id);
 CREATE INDEX talking_point_uses_by_touch ON talking_point_uses (touch_id);
 )sql";
 
-constexpr std::array<Migration, 1> k_migrations = {{
+// Version 2: a contact can be removed while its history stays. A removed
+// contact has removed_at set; it is neither listed nor planned.
+constexpr std::string_view k_schema_v2 = R"sql(
+ALTER TABLE contacts ADD COLUMN removed_at INTEGER;
+)sql";
+
+constexpr std::array<Migration, 2> k_migrations = {{
     {1, k_schema_v1},
+    {2, k_schema_v2},
 }};
 
 void apply(SQLite::Database& db, const Migration& m) {

@@ -40,9 +40,10 @@ Status SqliteStore::add_contact(const Contact& c) {
     try {
       insert.exec();
     } catch (const SQLite::Exception& e) {
-      if (is_constraint(e, SQLITE_CONSTRAINT_PRIMARYKEY))
-        return Error::data("contact " + in_quotes(c.id) + " already exists");
-      throw;
+      if (!is_constraint(e, SQLITE_CONSTRAINT_PRIMARYKEY)) throw;
+      if (is_removed(c.id))
+        return Error::data("contact " + in_quotes(c.id) + " already exists: it was removed and its history kept");
+      return Error::data("contact " + in_quotes(c.id) + " already exists");
     }
     return {};
   });
@@ -78,7 +79,7 @@ Status SqliteStore::upsert_contacts(std::span<const Contact> contacts) {
 
 Result<std::optional<Contact>> SqliteStore::find_contact(std::string_view id) {
   return run("read contact " + in_quotes(id), [&]() -> Result<std::optional<Contact>> {
-    SQLite::Statement select(*db_, select_contacts_sql() + " WHERE id = ?1");
+    SQLite::Statement select(*db_, select_contacts_sql() + " AND id = ?1");
     select.bind(1, std::string(id));
     if (!select.executeStep()) return std::optional<Contact>();
     TB_TRY(auto c, read_contact(select));
@@ -107,26 +108,68 @@ Status SqliteStore::remove_contact(std::string_view id) {
   });
 }
 
+Status SqliteStore::mark_contact_removed(std::string_view id, Instant at) {
+  return run("remove contact " + in_quotes(id), [&]() -> Status {
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement mark(*db_, "UPDATE contacts SET removed_at = ?2 WHERE id = ?1 AND removed_at IS NULL");
+    mark.bind(1, std::string(id));
+    bind_instant(mark, 2, at);
+    if (mark.exec() == 0) return no_contact(id);
+    SQLite::Statement end(*db_,
+                          "UPDATE outbox SET state = 'dead', last_error = 'the contact was removed' "
+                          "WHERE state IN ('pending', 'failed') "
+                          "AND reminder_id IN (SELECT id FROM reminders WHERE contact_id = ?1)");
+    end.bind(1, std::string(id));
+    end.exec();
+    tx.commit();
+    return {};
+  });
+}
+
+bool SqliteStore::is_removed(std::string_view id) {
+  SQLite::Statement select(*db_, "SELECT removed_at IS NOT NULL FROM contacts WHERE id = ?1");
+  select.bind(1, std::string(id));
+  return select.executeStep() && select.getColumn(0).getInt() != 0;
+}
+
+Status SqliteStore::insert_touch(std::string_view contact_id, const Touch& t) {
+  SQLite::Statement insert(*db_,
+                           "INSERT INTO touches (contact_id, touched_at, outcome, note, talking_point) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5)");
+  insert.bind(1, std::string(contact_id));
+  bind_instant(insert, 2, t.at);
+  insert.bind(3, std::string(to_string(t.outcome)));
+  insert.bind(4, t.note);
+  insert.bind(5, t.talking_point);
+  try {
+    insert.exec();
+  } catch (const SQLite::Exception& e) {
+    if (is_constraint(e, SQLITE_CONSTRAINT_FOREIGNKEY)) return no_contact(contact_id);
+    throw;
+  }
+  if (!t.talking_point.empty()) {
+    insert_talking_point_use(contact_id, t.talking_point, "touch_id", db_->getLastInsertRowid(), t.at);
+  }
+  return {};
+}
+
 Status SqliteStore::add_touch(std::string_view contact_id, const Touch& t) {
   return run("log a touch of contact " + in_quotes(contact_id), [&]() -> Status {
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement insert(*db_,
-                             "INSERT INTO touches (contact_id, touched_at, outcome, note, talking_point) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5)");
-    insert.bind(1, std::string(contact_id));
-    bind_instant(insert, 2, t.at);
-    insert.bind(3, std::string(to_string(t.outcome)));
-    insert.bind(4, t.note);
-    insert.bind(5, t.talking_point);
-    try {
-      insert.exec();
-    } catch (const SQLite::Exception& e) {
-      if (is_constraint(e, SQLITE_CONSTRAINT_FOREIGNKEY)) return no_contact(contact_id);
-      throw;
-    }
-    if (!t.talking_point.empty()) {
-      insert_talking_point_use(contact_id, t.talking_point, "touch_id", db_->getLastInsertRowid(), t.at);
-    }
+    TB_TRY_STATUS(insert_touch(contact_id, t));
+    tx.commit();
+    return {};
+  });
+}
+
+Status SqliteStore::log_touch(const Contact& c, const Touch& t) {
+  TB_TRY_STATUS(check_storable(c));
+  return run("log a touch of contact " + in_quotes(c.id), [&]() -> Status {
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement update(*db_, update_contact_sql());
+    bind_contact(update, c);
+    if (update.exec() == 0) return no_contact(c.id);
+    TB_TRY_STATUS(insert_touch(c.id, t));
     tx.commit();
     return {};
   });

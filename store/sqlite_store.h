@@ -28,8 +28,10 @@ class SqliteStore final : public Store {
   Result<std::optional<Contact>> find_contact(std::string_view id) override;
   Result<std::vector<Contact>> list_contacts() override;
   Status remove_contact(std::string_view id) override;
+  Status mark_contact_removed(std::string_view id, Instant at) override;
 
   Status add_touch(std::string_view contact_id, const Touch& t) override;
+  Status log_touch(const Contact& c, const Touch& t) override;
   Result<std::vector<Touch>> touches(std::string_view contact_id) override;
 
   Result<std::optional<Reminder>> create_reminder(const Reminder& r, std::span<const std::string> notifiers) override;
@@ -42,12 +44,18 @@ class SqliteStore final : public Store {
   Result<std::vector<OutboxRow>> outbox_rows(std::int64_t reminder_id) override;
   Status mark_delivered(std::int64_t row_id, Instant at) override;
   Status mark_attempt_failed(std::int64_t row_id, std::string_view error, std::optional<Instant> next_attempt) override;
+  Status fall_back(std::int64_t row_id, std::string_view error, std::string_view next_notifier, Instant now) override;
+  Result<std::vector<OutboxRow>> outbox_in(std::span<const OutboxState> states) override;
+  Result<int> requeue(std::optional<std::int64_t> row_id, Instant now) override;
 
  private:
   // Runs `body` with SQLite's exceptions turned into an Error about `doing`.
   template <class F>
   auto run(std::string_view doing, F&& body) -> decltype(body());
 
+  // REQUIRES: inside a transaction (it also records the talking point). Errc::no_input for an unknown contact.
+  Status insert_touch(std::string_view contact_id, const Touch& t);
+  bool is_removed(std::string_view id);
   std::int64_t insert_reminder_row(const Reminder& r);  // 0 when (contact_id, due_at) exists
   void insert_outbox_rows(const Reminder& r, std::span<const std::string> notifiers);
   void insert_talking_point_use(std::string_view contact_id, std::string_view point, std::string_view source_column,

@@ -36,12 +36,24 @@ class Store {
   // nothing is written.
   virtual Status upsert_contacts(std::span<const Contact> contacts) = 0;
   virtual Result<std::optional<Contact>> find_contact(std::string_view id) = 0;
-  virtual Result<std::vector<Contact>> list_contacts() = 0;  // ordered by id
-  // Removes the contact and its touches, reminders and outbox rows.
+  virtual Result<std::vector<Contact>> list_contacts() = 0;  // ordered by id; removed ones left out
+  // Removes the contact (removed or not) and its touches, reminders and
+  // outbox rows.
   virtual Status remove_contact(std::string_view id) = 0;
+  // Marks the contact removed at `at` and keeps its touches and reminders:
+  // find_contact and list_contacts no longer see it, update_contact fails for
+  // it as for an unknown id, add_contact still refuses its id, and the
+  // deliveries of its reminders still pending end (state dead).
+  // remove_contact deletes it for good; upsert_contacts brings it back.
+  // Errc::no_input when no contact that is not removed has the id.
+  virtual Status mark_contact_removed(std::string_view id, Instant at) = 0;
 
   // Touches, oldest first.
   virtual Status add_touch(std::string_view contact_id, const Touch& t) = 0;
+  // Logs `t` for contact `c.id` and stores `c`, its state after the touch, in
+  // one transaction: on error neither is written. Errc::no_input when the
+  // contact does not exist or is removed.
+  virtual Status log_touch(const Contact& c, const Touch& t) = 0;
   virtual Result<std::vector<Touch>> touches(std::string_view contact_id) = 0;
 
   // Writes the reminder and one pending outbox row per notifier (in order,
@@ -70,6 +82,17 @@ class Store {
   // the next attempt time, or state dead when next_attempt is std::nullopt.
   virtual Status mark_attempt_failed(std::int64_t row_id, std::string_view error,
                                      std::optional<Instant> next_attempt) = 0;
+  // A row that will not be delivered (permanent failure, or past its retry
+  // budget) hands its reminder to the owner's next notifier: in one
+  // transaction the row becomes dead (attempts+1, last_error) and a pending
+  // row for `next_notifier`, due at `now`, is added with its own key.
+  virtual Status fall_back(std::int64_t row_id, std::string_view error, std::string_view next_notifier,
+                           Instant now) = 0;
+  // Rows in any of `states`, oldest first.
+  virtual Result<std::vector<OutboxRow>> outbox_in(std::span<const OutboxState> states) = 0;
+  // Makes a failed or dead row pending again, due at `now`, keeping its key
+  // and its count of attempts; with no id, every dead row. Returns how many.
+  virtual Result<int> requeue(std::optional<std::int64_t> row_id, Instant now) = 0;
 };
 
 // How long a write waits for another process's write lock before it fails

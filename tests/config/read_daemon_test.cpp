@@ -1,4 +1,4 @@
-// [daemon]: database, log_level, http_listen, catch_up_max_age.
+// [daemon]: database, log_level, http_listen, catch_up_max_age, stop_grace_period.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -18,6 +18,7 @@ TEST(ReadDaemon, WithoutTheSectionTheNamedDefaultsApply) {
   EXPECT_EQ(c.daemon.log_level, k_default_log_level);
   EXPECT_EQ(c.daemon.http_listen, "");
   EXPECT_EQ(c.daemon.catch_up_max_age, k_default_catch_up_max_age);
+  EXPECT_EQ(c.daemon.stop_grace_period, k_default_stop_grace_period);
 }
 
 TEST(ReadDaemon, TheDefaultDatabaseIsInTheFirstStateDirectory) {
@@ -31,11 +32,24 @@ database = "/srv/touchbase/t.db"
 log_level = "debug"
 http_listen = "[::1]:9464"
 catch_up_max_age = "12h"
+stop_grace_period = "45s"
 )" + k_minimal_rest);
   EXPECT_EQ(c.daemon.database, "/srv/touchbase/t.db");
   EXPECT_EQ(c.daemon.log_level, "debug");
   EXPECT_EQ(c.daemon.http_listen, "[::1]:9464");
   EXPECT_EQ(c.daemon.catch_up_max_age, std::chrono::hours(12));
+  EXPECT_EQ(c.daemon.stop_grace_period, std::chrono::seconds(45));
+}
+
+TEST(ReadDaemon, AStopGracePeriodOfZeroLeavesDeliveriesInFlightAtOnce) {
+  EXPECT_EQ(load_ok("[daemon]\nstop_grace_period = \"0s\"\n" + k_minimal_rest).daemon.stop_grace_period,
+            std::chrono::seconds(0));
+}
+
+TEST(ReadDaemon, AStopGracePeriodOverTenMinutesIsRejected) {
+  EXPECT_THAT(errors_with_rest("[daemon]\nstop_grace_period = \"1h\"\n"),
+              ElementsAre("t.toml:2:21: daemon.stop_grace_period: expected at most 10m, got 1h: a longer grace "
+                          "period holds up shutdown"));
 }
 
 TEST(ReadDaemon, ARelativeDatabaseIsInTheConfigFilesDirectory) {

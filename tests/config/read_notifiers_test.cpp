@@ -37,6 +37,28 @@ to = ["alice@example.com", "bob@example.com"]
   EXPECT_EQ(n.password, "");
 }
 
+TEST(ReadNotifiers, EachKindKeepsToItsServicesRateUnlessToldOtherwise) {
+  using std::chrono::seconds;
+  auto rate_of = [](const std::string& kind, const std::string& extra) {
+    Config c = load_ok("[notifiers.chat]\nkind = \"" + kind + "\"\nurl = \"https://chat.example.com/hook\"\n" + extra +
+                       k_minimal_rest);
+    return c.notifiers.at("chat").rate;
+  };
+  EXPECT_EQ(rate_of("slack", ""), (Rate{1, seconds(1)}));
+  EXPECT_EQ(rate_of("google-chat", ""), (Rate{60, seconds(60)}));
+  EXPECT_EQ(rate_of("discord", ""), (Rate{5, seconds(2)}));
+  EXPECT_EQ(rate_of("mattermost", ""), std::nullopt);
+  EXPECT_EQ(rate_of("slack", "rate = \"10/m\"\n"), (Rate{10, seconds(60)}));
+  EXPECT_EQ(rate_of("slack", "rate = \"unlimited\"\n"), std::nullopt);
+}
+
+TEST(ReadNotifiers, ABadRateSaysWhatWasExpected) {
+  EXPECT_THAT(errors_with_rest("[notifiers.chat]\nkind = \"slack\"\nurl = \"https://chat.example.com/hook\"\n"
+                               "rate = \"fast\"\n"),
+              ElementsAre("t.toml:4:8: notifiers.chat.rate: 'fast' is not a rate: expected a count per period, "
+                          "like 1/s, 60/m or 5/2s, or \"unlimited\""));
+}
+
 TEST(ReadNotifiers, AnEmailUrlMustBeSmtp) {
   EXPECT_THAT(errors_with_rest("[notifiers.mail]\nkind = \"email\"\nurl = \"https://smtp.example.com\"\n"
                                "from = \"t@example.com\"\nto = [\"a@example.com\"]\n"),

@@ -32,6 +32,19 @@ TEST(FormatDuration, PicksTheLargestExactUnit) {
   EXPECT_EQ(format_duration(0s), "0s");
 }
 
+TEST(ParseRate, ACountPerUnitOrPerDuration) {
+  EXPECT_EQ(parse_rate("1/s").value(), (Rate{1, 1s}));
+  EXPECT_EQ(parse_rate("60/m").value(), (Rate{60, 60s}));
+  EXPECT_EQ(parse_rate("5/2s").value(), (Rate{5, 2s}));
+  EXPECT_EQ(format_rate(Rate{60, 60s}), "60/m");
+  EXPECT_EQ(format_rate(Rate{5, 2s}), "5/2s");
+  for (const char* bad : {"", "1", "0/s", "-1/s", "1/x", "1/0s", "a/s"}) {
+    auto r = parse_rate(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_NE(r.error().message.find("like 1/s, 60/m or 5/2s"), std::string::npos);
+  }
+}
+
 TEST(Rfc3339, UtcAndOffsetFormsDenoteTheSameInstant) {
   auto utc = parse_rfc3339("2026-11-23T15:00:00Z");
   auto offset = parse_rfc3339("2026-11-23T16:00:00+01:00");

@@ -29,9 +29,12 @@ cadence = "prospect"
 name = "Alice Moreno"
 timezone = "Europe/Berlin"
 working_hours = { days = "mon-sun", hours = "00:00-24:00" }
-notify = ["primary"]
+notify = ["primary", "backup"]
 
 [notifiers.primary]
+kind = "console"
+
+[notifiers.backup]
 kind = "console"
 
 [cadences.prospect]
@@ -53,7 +56,10 @@ class DaemonFixture : public ::testing::Test {
     store_ = open_sqlite_store(dir_ / "touchbase.db").value();
     auto recorder = std::make_unique<RecordingNotifier>();
     notifier_ = recorder.get();
-    notifiers_.emplace("primary", std::move(recorder));
+    notifiers_.add("primary", std::move(recorder));
+    auto backup = std::make_unique<RecordingNotifier>();
+    backup_ = backup.get();
+    notifiers_.add("backup", std::move(backup));
     daemon_ = std::make_unique<Daemon>(io_, config_, *store_, clock_, notifiers_);
   }
 
@@ -85,7 +91,8 @@ class DaemonFixture : public ::testing::Test {
   FakeClock clock_;
   Config config_;
   std::unique_ptr<Store> store_;
-  RecordingNotifier* notifier_ = nullptr;
+  RecordingNotifier* notifier_ = nullptr;  // the owner's first notifier, "primary"
+  RecordingNotifier* backup_ = nullptr;    // the owner's fallback, "backup"
   NotifierSet notifiers_;
   boost::asio::io_context io_;
   std::unique_ptr<Daemon> daemon_;

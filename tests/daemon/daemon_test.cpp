@@ -76,17 +76,90 @@ TEST_F(DaemonTest, ATransientFailureIsRetriedWithTheSameKeyAfterItsBackoff) {
   EXPECT_EQ(rows[0].attempts, 2);
 }
 
-TEST_F(DaemonTest, APermanentFailureIsRecordedAsDeadAndNotRetried) {
+TEST_F(DaemonTest, APermanentFailureIsNotRetriedAndTheOwnersNextNotifierDelivers) {
   contact("new", "Nina New");
   notifier_->script.push_back(DeliveryFailure::permanent("HTTP 404: no such webhook"));
   pass();
+  pass();  // the fallback row is ready at once
   clock_.advance(12h);
   pass();
   EXPECT_EQ(notifier_->delivered.size(), 1u);
+  ASSERT_EQ(backup_->delivered.size(), 1u);
+  EXPECT_EQ(backup_->delivered[0].contact_id, "new");
+  EXPECT_NE(backup_->delivered[0].idempotency_key, notifier_->delivered[0].idempotency_key);
   auto rows = store_->outbox_rows(store_->reminders("new")->front().id).value();
-  ASSERT_EQ(rows.size(), 1u);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].notifier, "primary");
   EXPECT_EQ(rows[0].state, OutboxState::dead);
   EXPECT_EQ(rows[0].last_error, "HTTP 404: no such webhook");
+  EXPECT_EQ(rows[1].notifier, "backup");
+  EXPECT_EQ(rows[1].state, OutboxState::delivered);
+}
+
+TEST_F(DaemonTest, WithoutAFallbackAPermanentFailureLeavesTheRowDead) {
+  contact("new", "Nina New");
+  notifier_->script.push_back(DeliveryFailure::permanent("HTTP 404: no such webhook"));
+  backup_->script.push_back(DeliveryFailure::permanent("HTTP 403: forbidden"));
+  pass();
+  pass();
+  clock_.advance(12h);
+  pass();
+  auto rows = store_->outbox_rows(store_->reminders("new")->front().id).value();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1].state, OutboxState::dead);
+  EXPECT_EQ(rows[1].last_error, "HTTP 403: forbidden");
+  EXPECT_EQ(notifier_->delivered.size() + backup_->delivered.size(), 2u);
+}
+
+TEST_F(DaemonTest, AGoneEndpointIsDisabledSoLaterRemindersGoStraightToTheFallback) {
+  contact("first", "Fay First");
+  notifier_->script.push_back(DeliveryFailure::gone("HTTP 410 Gone"));
+  pass();
+  pass();
+  contact("second", "Sam Second");
+  pass();
+  pass();
+  EXPECT_EQ(notifier_->delivered.size(), 1u);  // never tried again
+  std::vector<std::string> backup_ids;
+  for (const auto& m : backup_->delivered) backup_ids.push_back(m.contact_id);
+  EXPECT_THAT(backup_ids, ElementsAre("first", "second"));
+}
+
+TEST_F(DaemonTest, TransientFailuresPastTheRetryBudgetFallBack) {
+  contact("new", "Nina New");
+  for (int i = 0; i < 60; ++i) notifier_->script.push_back(DeliveryFailure::transient("HTTP 503"));
+  for (int hour = 0; hour <= 26; ++hour) {
+    pass();
+    clock_.advance(1h);
+  }
+  pass();
+  auto rows = store_->outbox_rows(store_->reminders("new")->front().id).value();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].state, OutboxState::dead);
+  EXPECT_GT(rows[0].attempts, 5);
+  EXPECT_EQ(rows[1].state, OutboxState::delivered);
+}
+
+TEST_F(DaemonTest, ANotifiersRateHoldsABurstBackAndWakesWhenATokenIsBack) {
+  // Given three reminders at once through a notifier limited to 1/s, one goes
+  // now and the others one second apart, the daemon waking for each.
+  config_.notifiers["primary"].rate = Rate{1, 1s};
+  Daemon limited(io_, config_, *store_, clock_, notifiers_);
+  for (const char* id : {"a", "b", "c"}) contact(id, id);
+  auto run = [&] {
+    auto wake = limited.pass();
+    io_.poll();
+    io_.restart();
+    return wake.value();
+  };
+  EXPECT_EQ(run(), clock_.now() + 1s);
+  EXPECT_EQ(notifier_->delivered.size(), 1u);
+  clock_.advance(1s);
+  run();
+  EXPECT_EQ(notifier_->delivered.size(), 2u);
+  clock_.advance(1s);
+  run();
+  EXPECT_EQ(notifier_->delivered.size(), 3u);
 }
 
 TEST_F(DaemonTest, RunOnceDeliversWhatIsDueAndReturns) {

@@ -73,10 +73,101 @@ TEST(ImportContacts, EveryBadRowIsReportedWithItsRowAndColumnAndNothingIsReturne
           "row 10, column 'id': the id is empty: expected a unique id for the contact"));
 }
 
-TEST(ImportContacts, AHeaderWithoutIdOrNameIsRefused) {
+TEST(ImportContacts, AHeaderWithoutIdOrEmailIsRefused) {
+  auto r = import_contacts("name,company\nJane,Acme\n", k_rules);
+  EXPECT_THAT(r.errors, ElementsAre("row 1: no 'id' or 'email' column: the header must name one of them (and name, "
+                                    "for new contacts)"));
+}
+
+TEST(ImportContacts, ANewContactNeedsAName) {
   auto r = import_contacts("email\nx@y.z\n", k_rules);
-  EXPECT_THAT(r.errors, ElementsAre("row 1: no 'id' column: the header must name id and name",
-                                    "row 1: no 'name' column: the header must name id and name"));
+  EXPECT_THAT(r.errors, ElementsAre("row 2, column 'name': 'x@y.z' is a new contact and needs a name: the file has no "
+                                    "name column"));
+}
+
+// Importing over stored contacts.
+class ImportOverStored : public ::testing::Test {
+ protected:
+  ImportOverStored() {
+    Contact jane;
+    jane.id = "jane";
+    jane.name = "Jane Doe";
+    jane.email = "Jane@Acme.example";
+    jane.company = "Acme";
+    jane.stage = "discovery";
+    jane.status = ContactStatus::paused;
+    jane.next_step = {"send the deck", *parse_date("2026-12-01")};
+    stored_.push_back(jane);
+    Contact info1, info2;
+    info1.id = "info1";
+    info1.name = "Info One";
+    info1.email = "info@globex.example";
+    info2 = info1;
+    info2.id = "info2";
+    stored_.push_back(info1);
+    stored_.push_back(info2);
+  }
+
+  ImportResult import(std::string_view csv) {
+    ImportOptions options;
+    options.rules = k_rules;
+    options.existing = stored_;
+    return import_contacts(csv, options);
+  }
+
+  std::vector<Contact> stored_;
+};
+
+TEST_F(ImportOverStored, ARowWithAStoredIdReplacesOnlyTheColumnsTheFileHas) {
+  auto r = import("id,stage\njane,proposal\n");
+  ASSERT_THAT(r.errors, ::testing::IsEmpty());
+  Contact expected = stored_[0];
+  expected.stage = "proposal";
+  EXPECT_THAT(r.contacts, ElementsAre(expected));  // name, status and next step stay
+}
+
+TEST_F(ImportOverStored, ARowWithoutAnIdFindsTheStoredContactByItsEmailInAnyCase) {
+  auto r = import("email,company\nJANE@acme.EXAMPLE,Acme GmbH\n");
+  ASSERT_THAT(r.errors, ::testing::IsEmpty());
+  ASSERT_EQ(r.contacts.size(), 1u);
+  EXPECT_EQ(r.contacts[0].id, "jane");
+  EXPECT_EQ(r.contacts[0].company, "Acme GmbH");
+  EXPECT_EQ(r.contacts[0].email, "JANE@acme.EXAMPLE");
+}
+
+TEST_F(ImportOverStored, ANewContactKnownOnlyByEmailGetsTheEmailInLowerCaseAsItsId) {
+  auto r = import("email,name\nBob@Initech.example,Bob\n");
+  ASSERT_THAT(r.errors, ::testing::IsEmpty());
+  EXPECT_EQ(r.contacts[0].id, "bob@initech.example");
+  EXPECT_EQ(r.contacts[0].status, ContactStatus::active);
+}
+
+TEST_F(ImportOverStored, AnEmailOfSeveralStoredContactsAsksForTheId) {
+  auto r = import("email,stage\ninfo@globex.example,won\n");
+  EXPECT_THAT(r.errors, ElementsAre("row 2, column 'email': 'info@globex.example' is the email of several contacts "
+                                    "(info1, info2): give the id"));
+}
+
+TEST_F(ImportOverStored, TwoRowsNamingOneContactAreDuplicatesEvenByEmail) {
+  auto r = import("id,email,stage\njane,,a\n,jane@acme.example,b\n");
+  EXPECT_THAT(r.errors, ElementsAre("row 3, column 'id': duplicate id 'jane': row 2 has it too"));
+}
+
+TEST(ImportContacts, TheStateColumnsSetTheContactsState) {
+  auto r = import_contacts(
+      "id,name,status,paused_until,cadence_since,next_step,next_step_date\n"
+      "s,Sam,paused,2026-12-01T09:00:00Z,2026-10-01,call back,2026-12-02\n"
+      "t,Tia,,,,,\n",
+      k_rules);
+  ASSERT_THAT(r.errors, ::testing::IsEmpty());
+  const Contact& s = r.contacts[0];
+  EXPECT_EQ(s.status, ContactStatus::paused);
+  EXPECT_EQ(format_rfc3339(*s.paused_until), "2026-12-01T09:00:00Z");
+  EXPECT_EQ(format_rfc3339(*s.cadence_since), "2026-10-01T00:00:00Z");
+  EXPECT_EQ(s.next_step, (NextStep{"call back", *parse_date("2026-12-02")}));
+  const Contact& t = r.contacts[1];
+  EXPECT_EQ(t.status, ContactStatus::active);
+  EXPECT_FALSE(t.paused_until || t.cadence_since || t.next_step.date);
 }
 
 TEST(ImportContacts, MalformedCsvIsOneErrorNamingTheRow) {

@@ -1,0 +1,232 @@
+// Delivery throughput of the real daemon: N reminders due at the same
+// instant, delivered through a signed `webhook` notifier to an HTTP sink on
+// loopback, with the outbox durable in SQLite. Each run measures, in this
+// order and against the same sink:
+//
+//   touchbase  `touchbase import` of N fresh contacts, then `touchbase run`
+//              until the outbox is drained (watched read-only in SQLite):
+//              reminders per second from the first delivery to the last,
+//              and from the start; CPU per reminder (getrusage of the child,
+//              user + system, split at the first delivery into making and
+//              delivering); peak RSS.
+//   floor      curl_floor: a bare libcurl multi client POSTing N bodies of
+//              the same size with 16 transfers in flight.
+//   ceiling    wrk -t1 -c16 -d5s against the same URL (GET).
+//
+// Prints every run, then the medians and the ratios.
+//
+// Usage: delivery_bench --touchbase BIN --floor BIN --url URL [--reminders N]
+//        [--runs R] [--work DIR] [--deadline SECONDS] [--once] [--no-wrk]
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bench/delivery/child_process.h"
+#include "bench/delivery/touchbase_run.h"
+
+namespace {
+
+using touchbase::bench::ChildUsage;
+using touchbase::bench::RunMode;
+using touchbase::bench::TouchbaseRun;
+using touchbase::bench::TouchbaseRunOptions;
+
+constexpr long k_default_reminders = 100'000;
+constexpr int k_default_runs = 3;
+constexpr double k_default_deadline_seconds = 1800;
+constexpr double k_poll_seconds = 0.05;
+constexpr int k_concurrency = 16;
+constexpr std::size_t k_body_bytes = 1150;  // what the webhook notifier sends for this workload's reminders
+
+struct Options {
+  TouchbaseRunOptions touchbase;
+  std::string floor;
+  std::filesystem::path work;
+  int runs = k_default_runs;
+  bool wrk = true;
+};
+
+struct Floor {
+  double rate = 0;
+  double cpu_us = 0;
+  long max_rss_kb = 0;
+  std::string error;
+};
+
+struct RunResult {
+  TouchbaseRun touchbase;
+  Floor floor;
+  double wrk_rate = 0;
+};
+
+bool parse(int argc, char** argv, Options& o) {
+  o.touchbase.reminders = k_default_reminders;
+  o.touchbase.deadline_seconds = k_default_deadline_seconds;
+  o.touchbase.poll_seconds = k_poll_seconds;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view flag = argv[i];
+    if (flag == "--once") {
+      o.touchbase.mode = RunMode::once;
+      continue;
+    }
+    if (flag == "--no-wrk") {
+      o.wrk = false;
+      continue;
+    }
+    if (i + 1 == argc) return false;
+    const std::string value = argv[++i];
+    if (flag == "--touchbase")
+      o.touchbase.binary = value;
+    else if (flag == "--floor")
+      o.floor = value;
+    else if (flag == "--url")
+      o.touchbase.url = value;
+    else if (flag == "--reminders")
+      o.touchbase.reminders = std::atol(value.c_str());
+    else if (flag == "--runs")
+      o.runs = std::atoi(value.c_str());
+    else if (flag == "--work")
+      o.work = value;
+    else if (flag == "--deadline")
+      o.touchbase.deadline_seconds = std::atof(value.c_str());
+    else
+      return false;
+  }
+  return !o.touchbase.binary.empty() && !o.floor.empty() && !o.touchbase.url.empty() && o.touchbase.reminders > 0 &&
+         o.runs > 0;
+}
+
+// key=value pairs from curl_floor's line.
+std::map<std::string, std::string> pairs(const std::string& line) {
+  std::map<std::string, std::string> out;
+  std::istringstream in(line);
+  for (std::string item; in >> item;) {
+    auto eq = item.find('=');
+    if (eq != std::string::npos) out[item.substr(0, eq)] = item.substr(eq + 1);
+  }
+  return out;
+}
+
+Floor run_floor(const Options& o, const std::filesystem::path& dir) {
+  std::string out;
+  const ChildUsage usage = touchbase::bench::run_to_end(
+      {o.floor, "--url", o.touchbase.url, "--requests", std::to_string(o.touchbase.reminders), "--concurrency",
+       std::to_string(k_concurrency), "--body-bytes", std::to_string(k_body_bytes)},
+      dir, dir / "floor", &out);
+  Floor f;
+  auto kv = pairs(out);
+  if (usage.exit_code != 0 || !kv.contains("rate")) {
+    f.error = "curl_floor exited " + std::to_string(usage.exit_code) + ": " + out;
+    return f;
+  }
+  f.rate = std::stod(kv["rate"]);
+  f.cpu_us = std::stod(kv["cpu_us"]);
+  f.max_rss_kb = usage.max_rss_kb;
+  return f;
+}
+
+double run_wrk(const Options& o, const std::filesystem::path& dir) {
+  std::string out;
+  touchbase::bench::run_to_end({"wrk", "-t1", "-c" + std::to_string(k_concurrency), "-d5s", o.touchbase.url}, dir,
+                               dir / "wrk", &out);
+  auto at = out.find("Requests/sec:");
+  return at == std::string::npos ? 0 : std::atof(out.c_str() + at + 13);
+}
+
+double per_second(double count, double seconds) {
+  return seconds > 0 ? count / seconds : 0;
+}
+
+double cpu_us_per(double cpu_seconds, long count) {
+  return count > 0 ? cpu_seconds * 1e6 / static_cast<double>(count) : 0;
+}
+
+void print_run(int i, const RunResult& r) {
+  const TouchbaseRun& t = r.touchbase;
+  std::printf(
+      "run %d: touchbase import %.1f s, first delivery after %.1f s, delivering %.1f s: %.0f/s (%.0f/s from the "
+      "start), %.0f us CPU per reminder (%.0f making, %.0f delivering), peak RSS %.1f MB%s%s\n",
+      i, t.import_seconds, t.to_first_seconds, t.delivering_seconds, per_second(t.delivered, t.delivering_seconds),
+      per_second(t.delivered, t.total_seconds()), cpu_us_per(t.cpu_seconds, t.delivered),
+      cpu_us_per(t.cpu_to_first_seconds, t.delivered), cpu_us_per(t.cpu_seconds - t.cpu_to_first_seconds, t.delivered),
+      static_cast<double>(t.max_rss_kb) / 1024, t.error.empty() ? "" : "; ", t.error.c_str());
+  std::printf("run %d: bare libcurl %.0f/s, %.1f us CPU per request, peak RSS %.1f MB%s%s; wrk %.0f/s\n", i,
+              r.floor.rate, r.floor.cpu_us, static_cast<double>(r.floor.max_rss_kb) / 1024,
+              r.floor.error.empty() ? "" : "; ", r.floor.error.c_str(), r.wrk_rate);
+  std::fflush(stdout);
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  if (v.empty()) return 0;
+  return v.size() % 2 == 1 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+template <typename F>
+double median_of(const std::vector<RunResult>& runs, F f) {
+  std::vector<double> v;
+  for (const auto& r : runs) v.push_back(f(r));
+  return median(v);
+}
+
+void print_summary(const Options& o, const std::vector<RunResult>& runs) {
+  auto rate =
+      median_of(runs, [](auto& r) { return per_second(r.touchbase.delivered, r.touchbase.delivering_seconds); });
+  auto rate_all =
+      median_of(runs, [](auto& r) { return per_second(r.touchbase.delivered, r.touchbase.total_seconds()); });
+  auto cpu = median_of(runs, [](auto& r) { return cpu_us_per(r.touchbase.cpu_seconds, r.touchbase.delivered); });
+  auto rss = median_of(runs, [](auto& r) { return static_cast<double>(r.touchbase.max_rss_kb) / 1024; });
+  auto floor_rate = median_of(runs, [](auto& r) { return r.floor.rate; });
+  auto floor_cpu = median_of(runs, [](auto& r) { return r.floor.cpu_us; });
+  auto wrk = median_of(runs, [](auto& r) { return r.wrk_rate; });
+  std::printf("\nmedians of %zu run(s), %ld reminders each:\n", runs.size(), o.touchbase.reminders);
+  std::printf("  touchbase    %8.0f reminders/s first to last delivery (%.0f/s from the start)\n", rate, rate_all);
+  std::printf("               %8.1f us CPU per reminder, peak RSS %.1f MB\n", cpu, rss);
+  std::printf("  bare libcurl %8.0f requests/s, %.1f us CPU per request\n", floor_rate, floor_cpu);
+  std::printf("  wrk          %8.0f requests/s\n", wrk);
+  std::printf("  touchbase / bare libcurl rate: %.2f (goal >= 0.80; from the start: %.2f)\n",
+              per_second(rate, floor_rate), per_second(rate_all, floor_rate));
+  std::printf("  touchbase / bare libcurl CPU:  %.1fx (goal <= 1.5x)\n", per_second(cpu, floor_cpu));
+  std::printf("  peak RSS: %.1f MB (goal < 64 MB)\n", rss);
+  std::printf("  wrk / touchbase rate:          %.1fx\n", per_second(wrk, rate));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  if (!parse(argc, argv, o)) {
+    std::fprintf(stderr,
+                 "usage: delivery_bench --touchbase BIN --floor BIN --url URL [--reminders N] [--runs R] [--work DIR]"
+                 " [--deadline SECONDS] [--once] [--no-wrk]\n");
+    return 64;
+  }
+  if (o.work.empty()) o.work = std::filesystem::temp_directory_path() / "touchbase-delivery-bench";
+  // The programs run in the work folder.
+  o.touchbase.binary = std::filesystem::absolute(o.touchbase.binary).string();
+  o.floor = std::filesystem::absolute(o.floor).string();
+  std::printf("%ld reminders to %s, %d run(s), work in %s\n", o.touchbase.reminders, o.touchbase.url.c_str(), o.runs,
+              o.work.c_str());
+  std::vector<RunResult> runs;
+  bool all_delivered = true;
+  for (int i = 1; i <= o.runs; ++i) {
+    const auto dir = o.work / ("run-" + std::to_string(i));
+    std::filesystem::remove_all(dir);
+    RunResult r;
+    r.touchbase = touchbase::bench::run_touchbase(o.touchbase, dir);
+    r.floor = run_floor(o, dir);
+    if (o.wrk) r.wrk_rate = run_wrk(o, dir);
+    all_delivered = all_delivered && r.touchbase.error.empty();
+    print_run(i, r);
+    runs.push_back(r);
+  }
+  print_summary(o, runs);
+  return all_delivered ? 0 : 1;
+}

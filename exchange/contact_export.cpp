@@ -1,0 +1,73 @@
+#include "exchange/contact_export.h"
+
+#include <fmt/format.h>
+
+#include "exchange/contact_fields.h"
+#include "exchange/contact_json.h"
+#include "exchange/csv_reader.h"
+
+namespace touchbase {
+namespace {
+
+std::string optional_time(const std::optional<Instant>& t) {
+  return t ? format_rfc3339(*t) : "";
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ",") + item;
+  return out;
+}
+
+// The cells of one contact, in the order of the header.
+std::vector<std::string> cells(const Contact& c) {
+  return {
+      c.id,
+      c.name,
+      c.email,
+      c.phone,
+      c.company,
+      c.title,
+      c.owner,
+      c.timezone,
+      c.window ? format_window(*c.window) : "",
+      c.cadence,
+      c.stage,
+      join(c.tags),
+      fmt::format("{}", c.value),
+      optional_time(c.last_touch),
+      c.notes,
+      std::string(to_string(c.status)),
+      optional_time(c.paused_until),
+      optional_time(c.cadence_since),
+      c.next_step.text,
+      c.next_step.date ? format_date(*c.next_step.date) : "",
+  };
+}
+
+void append_line(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += csv_escape(fields[i]);
+  }
+  out += '\n';
+}
+
+}  // namespace
+
+std::string export_csv(std::span<const Contact> contacts) {
+  std::vector<std::string> header(std::begin(k_contact_columns), std::end(k_contact_columns));
+  header.insert(header.end(), std::begin(k_state_columns), std::end(k_state_columns));
+  std::string out;
+  append_line(out, header);
+  for (const Contact& c : contacts) append_line(out, cells(c));
+  return out;
+}
+
+std::string export_json_lines(std::span<const Contact> contacts) {
+  std::string out;
+  for (const Contact& c : contacts) out += to_json(c).dump() + "\n";
+  return out;
+}
+
+}  // namespace touchbase
