@@ -37,6 +37,9 @@ struct DaemonConfig {
   // On SIGTERM, how long deliveries in flight may take to finish before the
   // daemon exits and leaves them in the outbox. 0s..k_max_stop_grace_period.
   Seconds stop_grace_period = k_default_stop_grace_period;
+  // A folder of *.toml files holding more [[talking_points]], read in file-name
+  // order after the config file's own; empty = none.
+  std::filesystem::path talking_points_dir;
 };
 
 struct Defaults {
@@ -100,16 +103,40 @@ struct Cadence {
   int give_up_after = 0;           // 0 = never
   std::string then;                // a cadence name or "dormant"; empty = dormant when steps run out
   std::string on_reply = "pause";  // "pause" | "stop" | a cadence name
+  // A follow-up that no talking point (nor an agreed next step) fits waits for
+  // one instead of being reminded without.
+  bool require_talking_point = false;
+};
+
+// What a talking point's text can name in braces, "{first_name}", filled in
+// from the contact when a reminder is written (scheduler/talking_points.h).
+enum class Placeholder { first_name, name, company, title, stage, days_since_last_touch, last_note };
+
+std::string_view to_string(Placeholder p);
+// "first_name" -> Placeholder::first_name; nullopt for an unknown name.
+std::optional<Placeholder> parse_placeholder(std::string_view name);
+
+// A piece of a talking point's text: literal text ("{{" and "}}" already
+// single braces), or one placeholder.
+struct TextPiece {
+  std::string literal;
+  std::optional<Placeholder> placeholder;
+  friend bool operator==(const TextPiece&, const TextPiece&) = default;
 };
 
 struct TalkingPoint {
   std::string id;
-  std::string text;
-  std::string link;
+  std::string text;                 // as written, placeholders and all
+  std::vector<TextPiece> pieces;    // `text`, split at its placeholders
+  std::string link;                 // an http(s) URL; empty = none
   std::vector<std::string> tags;    // empty = any
   std::vector<std::string> stages;  // empty = any
   std::vector<int> steps;           // touch numbers it suits; empty = any
-  std::optional<Date> expires;
+  std::optional<Date> expires;      // usable up to this day (the owner's local date), inclusive
+  std::string owner;                // only for this owner's contacts; empty = everyone's
+  std::string file;                 // where it is defined, for `touchbase check`
+  int line = 0;
+  int column = 0;
 };
 
 struct Config {

@@ -27,7 +27,7 @@ ConfigResult load_document(std::string_view text, const std::string& file, const
     diag.error(place_of(e.source()), "", std::string(e.description()));
     return std::move(diag).take();
   }
-  LoadContext ctx{diag, base_dir, {}};
+  LoadContext ctx{diag, base_dir, {}, text};
   Config config;
   config.source = file;
   TableReader root(doc, "", Place{1, 1}, diag, k_top_level_keys);
@@ -37,12 +37,18 @@ ConfigResult load_document(std::string_view text, const std::string& file, const
   read_owners(root, ctx, config.owners);
   read_notifiers(root, ctx, config.notifiers);
   read_cadences(root, ctx, config.cadences);
-  read_talking_points(root, ctx, config.talking_points);
+  TalkingPointIds point_ids;
+  read_talking_points(root, ctx, point_ids, config.talking_points);
   root.report_unknown_keys();
+  std::vector<ConfigError> library_errors;
+  read_talking_points_dir(config, point_ids, config.talking_points, library_errors);
   resolve_defaults(config, ctx);
   check_references(config, ctx);
-  if (diag.has_errors()) return std::move(diag).take();
-  return config;
+  if (!diag.has_errors() && library_errors.empty()) return config;
+  std::vector<ConfigError> errors = std::move(diag).take();
+  errors.insert(errors.end(), std::make_move_iterator(library_errors.begin()),
+                std::make_move_iterator(library_errors.end()));
+  return errors;
 }
 
 }  // namespace

@@ -1,10 +1,13 @@
 #pragma once
-// State shared by the section readers during one load: where errors go, the
-// directory relative paths start from, and the references between sections
+// State shared by the section readers during one load of one file: where
+// errors go, the directory relative paths start from, the file's text (for
+// positions inside a string value), and the references between sections
 // that can only be checked once every section has been read.
 
 #include <filesystem>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/diagnostics.h"
@@ -26,10 +29,19 @@ struct LoadContext {
   Diagnostics& diag;
   std::filesystem::path base_dir;  // absolute directory of the config file
   std::vector<Reference> references;
+  std::string_view source;  // the file's whole text; it outlives the load
 
   void refer(Reference::Target target, const Value& where, std::string name, std::vector<std::string> also_valid = {}) {
     references.push_back({target, std::move(name), where.key(), where.place(), std::move(also_valid)});
   }
 };
+
+// Where each talking point id was first defined, across the config file and
+// the files of talking_points_dir.
+struct PointDefinition {
+  std::string file;
+  int line = 0;
+};
+using TalkingPointIds = std::map<std::string, PointDefinition, std::less<>>;
 
 }  // namespace touchbase::config_detail

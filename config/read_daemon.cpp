@@ -1,4 +1,5 @@
-// [daemon]: database, log_level, http_listen, catch_up_max_age, stop_grace_period.
+// [daemon]: database, log_level, http_listen, catch_up_max_age, stop_grace_period,
+// talking_points_dir.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -10,8 +11,8 @@
 namespace touchbase::config_detail {
 namespace {
 
-constexpr std::array<std::string_view, 5> k_daemon_keys = {"database", "log_level", "http_listen", "catch_up_max_age",
-                                                           "stop_grace_period"};
+constexpr std::array<std::string_view, 6> k_daemon_keys = {
+    "database", "log_level", "http_listen", "catch_up_max_age", "stop_grace_period", "talking_points_dir"};
 const std::vector<std::string> k_log_levels = {"trace", "debug", "info", "warn", "error"};
 
 std::filesystem::path default_database() {
@@ -48,6 +49,22 @@ void read_database(const Value& v, const LoadContext& ctx, DaemonConfig& out) {
   auto expanded = expand_variables(*text);
   if (!expanded) return v.error(expanded.error().message);
   out.database = resolve_path(*expanded, ctx.base_dir);
+}
+
+// The folder must exist when the config is read; its files are read after
+// every section of the config file (read_talking_points_dir).
+void read_talking_points_dir_key(const Value& v, const LoadContext& ctx, DaemonConfig& out) {
+  auto text = v.non_empty_string("a folder path");
+  if (!text) return;
+  auto expanded = expand_variables(*text);
+  if (!expanded) return v.error(expanded.error().message);
+  std::filesystem::path dir = resolve_path(*expanded, ctx.base_dir);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    if (ec) return v.error("cannot read the folder '" + dir.string() + "': " + ec.message());
+    return v.error("'" + dir.string() + "' is not a folder");
+  }
+  out.talking_points_dir = dir;
 }
 
 void read_log_level(const Value& v, DaemonConfig& out) {
@@ -90,6 +107,7 @@ void read_daemon(const TableReader& root, LoadContext& ctx, DaemonConfig& out) {
   read_http_listen(t.get("http_listen"), out);
   if (auto age = t.get("catch_up_max_age").duration()) out.catch_up_max_age = *age;
   read_stop_grace_period(t.get("stop_grace_period"), out);
+  read_talking_points_dir_key(t.get("talking_points_dir"), ctx, out);
   t.report_unknown_keys();
 }
 

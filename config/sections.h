@@ -20,7 +20,14 @@ void read_holidays(const TableReader& root, LoadContext& ctx, std::vector<Date>&
 void read_owners(const TableReader& root, LoadContext& ctx, std::map<std::string, Owner>& out);
 void read_notifiers(const TableReader& root, LoadContext& ctx, std::map<std::string, NotifierConfig>& out);
 void read_cadences(const TableReader& root, LoadContext& ctx, std::map<std::string, Cadence>& out);
-void read_talking_points(const TableReader& root, LoadContext& ctx, std::vector<TalkingPoint>& out);
+// [[talking_points]] of one file; `ids` spans every file of the library.
+void read_talking_points(const TableReader& root, LoadContext& ctx, TalkingPointIds& ids,
+                         std::vector<TalkingPoint>& out);
+// The *.toml files of daemon.talking_points_dir, in file-name order, each
+// holding only [[talking_points]]; each file's errors carry its own path.
+// REQUIRES: config.owners is read (a point's owner must be one of them).
+void read_talking_points_dir(const Config& config, TalkingPointIds& ids, std::vector<TalkingPoint>& out,
+                             std::vector<ConfigError>& errors);
 
 // A window given as { days = "...", hours = "..." } or "mon-fri 09:00-17:00";
 // missing parts take the defaults given.

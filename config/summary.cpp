@@ -1,4 +1,5 @@
 // summarize(): what `touchbase check` prints for a valid config.
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -39,6 +40,14 @@ std::string cadences_line(const Config& config) {
   return out;
 }
 
+// " (3 from /etc/touchbase/talking-points)", or "" without talking_points_dir.
+std::string talking_points_source(const Config& config) {
+  if (config.daemon.talking_points_dir.empty()) return "";
+  auto from_dir = std::count_if(config.talking_points.begin(), config.talking_points.end(),
+                                [&](const TalkingPoint& p) { return p.file != config.source.string(); });
+  return " (" + std::to_string(from_dir) + " from " + config.daemon.talking_points_dir.string() + ")";
+}
+
 }  // namespace
 
 std::string summarize(const Config& config) {
@@ -50,7 +59,7 @@ std::string summarize(const Config& config) {
   out += "cadences (" + std::to_string(config.cadences.size()) + "): " + cadences_line(config) + "\n";
   out += "defaults: owner " + (config.defaults.owner.empty() ? std::string("(none)") : config.defaults.owner) +
          ", cadence " + config.defaults.cadence + ", timezone " + config.defaults.timezone + "\n";
-  out += "talking points: " + std::to_string(config.talking_points.size()) + "\n";
+  out += "talking points: " + std::to_string(config.talking_points.size()) + talking_points_source(config) + "\n";
   out += "holidays: " + std::to_string(config.holidays.size()) + "\n";
   return out;
 }

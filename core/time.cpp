@@ -1,6 +1,7 @@
 #include "core/time.h"
 
 #include <charconv>
+#include <cstdlib>
 #include <sstream>
 
 namespace touchbase {
@@ -20,6 +21,65 @@ std::optional<std::int64_t> unit_seconds(char unit) {
     case 'w': return k_week;
     default: return std::nullopt;
   }
+}
+
+void append_two_digits(std::string& out, std::int64_t n) {
+  out.push_back(static_cast<char>('0' + n / 10));
+  out.push_back(static_cast<char>('0' + n % 10));
+}
+
+// "YYYY-MM-DDTHH:MM:SS" of `since_epoch` (UTC, or local when shifted by an
+// offset), as date::format's "%FT%T" writes it; false, appending nothing,
+// for a year outside 0000-9999, which the caller leaves to date::format.
+bool append_date_time(std::string& out, Seconds since_epoch) {
+  const auto day = date::floor<date::days>(date::sys_seconds(since_epoch));
+  const date::year_month_day ymd(day);
+  const int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) return false;
+  const std::int64_t seconds = (date::sys_seconds(since_epoch) - day).count();
+  append_two_digits(out, year / 100);
+  append_two_digits(out, year % 100);
+  out.push_back('-');
+  append_two_digits(out, static_cast<unsigned>(ymd.month()));
+  out.push_back('-');
+  append_two_digits(out, static_cast<unsigned>(ymd.day()));
+  out.push_back('T');
+  append_two_digits(out, seconds / k_hour);
+  out.push_back(':');
+  append_two_digits(out, seconds / k_minute % 60);
+  out.push_back(':');
+  append_two_digits(out, seconds % 60);
+  return true;
+}
+
+// `count` digits of `text` from `at` as a number, or -1.
+int digits(std::string_view text, std::size_t at, std::size_t count) {
+  int n = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return -1;
+    n = n * 10 + (text[i] - '0');
+  }
+  return n;
+}
+
+// "YYYY-MM-DDTHH:MM:SSZ" exactly, a valid date and time of day: the form
+// almost every file has, read without a stream. Anything else is nullopt
+// and left to date::parse.
+std::optional<Instant> parse_plain_utc(std::string_view text) {
+  if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      text[19] != 'Z') {
+    return std::nullopt;
+  }
+  const int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
+  const int hour = digits(text, 11, 2), minute = digits(text, 14, 2), second = digits(text, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 ||
+      second > 59) {
+    return std::nullopt;
+  }
+  const date::year_month_day ymd{date::year(year), date::month(static_cast<unsigned>(month)),
+                                 date::day(static_cast<unsigned>(day))};
+  if (!ymd.ok()) return std::nullopt;
+  return date::sys_days(ymd) + std::chrono::hours(hour) + std::chrono::minutes(minute) + Seconds(second);
 }
 
 }  // namespace
@@ -74,6 +134,7 @@ std::string format_rate(Rate r) {
 }
 
 Result<Instant> parse_rfc3339(std::string_view text) {
+  if (auto utc = parse_plain_utc(text)) return *utc;
   std::string s(text);
   auto bad = [&] {
     return Error::data("'" + s +
@@ -99,10 +160,25 @@ Result<Instant> parse_rfc3339(std::string_view text) {
 }
 
 std::string format_rfc3339(Instant t) {
+  std::string out;
+  if (append_date_time(out, t.time_since_epoch())) {
+    out.push_back('Z');
+    return out;
+  }
   return date::format("%FT%TZ", t);
 }
 
 std::string format_rfc3339_local(Instant t, const date::time_zone& zone) {
+  const date::sys_info info = zone.get_info(t);
+  const auto offset = info.offset.count();
+  std::string out;
+  if (offset % k_minute == 0 && append_date_time(out, t.time_since_epoch() + info.offset)) {
+    out.push_back(offset < 0 ? '-' : '+');
+    append_two_digits(out, std::abs(offset) / k_hour);
+    out.push_back(':');
+    append_two_digits(out, std::abs(offset) / k_minute % 60);
+    return out;
+  }
   date::zoned_seconds z(&zone, t);
   std::string s = date::format("%FT%T%z", z);
   s.insert(s.size() - 2, ":");  // +0100 -> +01:00

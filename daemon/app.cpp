@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "config/load_config.h"
+#include "core/clock.h"
 
 namespace touchbase {
 
@@ -18,6 +19,13 @@ Result<Config> load_validated_config(const Cli& cli) {
   std::string message;
   for (const ConfigError& e : loaded.error()) message += (message.empty() ? "" : "\n") + e.to_string();
   return Error::config(message);
+}
+
+Result<Instant> read_now(const std::string& text) {
+  if (text.empty()) return SystemClock().now();
+  auto parsed = parse_rfc3339(text);
+  if (!parsed) return Error::usage("--now: " + parsed.error().message);
+  return *parsed;
 }
 
 Result<std::unique_ptr<Store>> open_store(const Config& config) {

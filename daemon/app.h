@@ -28,6 +28,9 @@ std::filesystem::path config_path(const Cli& cli);
 
 // The validated config; every error found, one per line, as Errc::config.
 Result<Config> load_validated_config(const Cli& cli);
+// The instant a --now option gives (RFC 3339), or the system clock's now when
+// it is empty; Errc::usage when it does not read.
+Result<Instant> read_now(const std::string& text);
 // Opens the config's database, creating its directory if needed.
 Result<std::unique_ptr<Store>> open_store(const Config& config);
 

@@ -25,9 +25,9 @@ struct CalendarArgs {
 
 std::string describe(const FollowUp& f, const Contact& c) {
   std::string text = "Touch " + std::to_string(f.step) + " of " + f.cadence + (f.reminded ? ", reminded" : "") + ".\n";
-  text += "Bring: " + (f.point ? f.point->text : std::string("no talking point fits: add one to the library")) + "\n";
+  text += "Bring: " + f.bring + "\n";
   if (f.point && !f.point->link.empty()) text += f.point->link + "\n";
-  if (!c.next_step.text.empty()) {
+  if (!c.next_step.text.empty() && f.brings != PointChoice::Kind::next_step) {
     text += "Next step: " + c.next_step.text +
             (c.next_step.date ? " (agreed for " + format_date(*c.next_step.date) + ")" : "") + "\n";
   }
@@ -47,13 +47,6 @@ CalendarEvent event_of(const FollowUp& f, const Contact& c) {
   e.description = describe(f, c);
   if (f.point) e.url = f.point->link;
   return e;
-}
-
-Result<Instant> read_now(const std::string& text) {
-  if (text.empty()) return SystemClock().now();
-  auto parsed = parse_rfc3339(text);
-  if (!parsed) return Error::usage("--now: " + parsed.error().message);
-  return *parsed;
 }
 
 Status write_calendar(const Cli& cli, const CalendarArgs& args) {

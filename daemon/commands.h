@@ -13,6 +13,7 @@ void add_run_command(CLI::App& app, Cli& cli);
 void add_contact_commands(CLI::App& app, Cli& cli);
 void add_import_command(CLI::App& app, Cli& cli);
 void add_plan_command(CLI::App& app, Cli& cli);
+void add_points_command(CLI::App& app, Cli& cli);
 void add_log_command(CLI::App& app, Cli& cli);
 void add_pause_commands(CLI::App& app, Cli& cli);  // snooze, pause, resume, close
 void add_due_command(CLI::App& app, Cli& cli);

@@ -11,10 +11,10 @@ Daemon::Daemon(boost::asio::io_context& io, const Config& config, Store& store, 
       store_(store),
       engine_(config),
       reminders_(config, engine_, store),
-      dispatcher_(config, store, clock, notifiers),
+      dispatcher_(io, config, store, clock, notifiers),
       timer_(io),
       wakeup_(io, wakeup_socket_path(config.daemon.database)) {
-  // A finished batch may leave more rows ready, or retries due soon.
+  // Once the ready rows are delivered, retries or throttled rows may be due soon.
   dispatcher_.on_idle([this] {
     if (running_) schedule(clock_.now());
     if (idle_callback_) boost::asio::post(io_, std::exchange(idle_callback_, {}));
@@ -54,6 +54,7 @@ void Daemon::start() {
 
 void Daemon::stop() {
   running_ = false;
+  dispatcher_.stop();
   timer_.cancel();
   wakeup_.close();
 }

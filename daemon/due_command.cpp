@@ -74,6 +74,7 @@ void print_json(const Config& config, const std::vector<DueItem>& items) {
         {"due_local", format_rfc3339_local(f.due_at, contact_zone(config, c))},
         {"remind_at", format_rfc3339(f.remind_at)},
         {"talking_point", f.point ? nlohmann::json(f.point->id) : nlohmann::json(nullptr)},
+        {"bring", f.bring},
         {"next_step", step.text},
         {"next_step_date", step.date ? nlohmann::json(format_date(*step.date)) : nlohmann::json(nullptr)},
         {"why", f.why},
@@ -91,8 +92,9 @@ void print_item(const Config& config, const DueItem& item, const date::time_zone
   std::string who = c.name + " (" + c.id + ")" + (c.company.empty() ? "" : ", " + c.company);
   std::cout << fmt::format("  {:<8} {}, value {}: touch {} of {}, due {}{}\n", item.overdue ? "OVERDUE" : "today", who,
                            c.value, f.step, f.cadence, when, f.reminded ? ", reminded" : "");
-  std::cout << "           bring: " << (f.point ? f.point->text : "no talking point fits: add one") << "\n";
-  if (!c.next_step.text.empty() || c.next_step.date) {
+  std::cout << "           bring: " << f.bring << (f.point && !f.point->link.empty() ? " " + f.point->link : "")
+            << "\n";
+  if (f.brings != PointChoice::Kind::next_step && (!c.next_step.text.empty() || c.next_step.date)) {
     std::cout << "           next step: " << c.next_step.text
               << (c.next_step.date ? " (agreed for " + format_date(*c.next_step.date) + ")" : "") << "\n";
   }
@@ -116,12 +118,7 @@ void print_text(const Config& config, const std::vector<DueItem>& items, Instant
 
 Status due(const Cli& cli, const DueArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
-  Instant now = SystemClock().now();
-  if (!args.now.empty()) {
-    auto parsed = parse_rfc3339(args.now);
-    if (!parsed) return Error::usage("--now: " + parsed.error().message);
-    now = *parsed;
-  }
+  TB_TRY(Instant now, read_now(args.now));
   if (!args.owner.empty() && !config.owners.contains(args.owner)) {
     return Error::data("--owner: '" + args.owner + "' is not an owner of the config: expected one of its [owners]");
   }

@@ -4,9 +4,10 @@
 #include <map>
 
 #include "daemon/contact_args.h"
+#include "daemon/point_history.h"
 #include "daemon/reminder_message.h"
 #include "scheduler/plan.h"
-#include "scheduler/talking_points.h"
+#include "scheduler/plan_points.h"
 
 namespace touchbase {
 namespace {
@@ -26,33 +27,36 @@ bool still_asks(const Contact& c, const Reminder& r, Instant now) {
   return !c.cadence_since || r.due_at > *c.cadence_since;
 }
 
-FollowUp reminded(std::size_t contact, const Reminder& r, const Config& config) {
-  return {contact, r.owner, r.cadence, r.step, r.due_at, r.remind_at, find_point(config, r.talking_point), r.why, true};
+void set_point(FollowUp& f, const PointChoice& choice, const Contact& c, std::span<const Touch> touches) {
+  f.point = choice.point;
+  f.brings = choice.kind;
+  f.bring = bring_text(choice, c, touches, f.due_at);
 }
 
-Date local_date(Instant t, const std::string& zone) {
-  date::zoned_seconds local(zone, t);
-  return Date(date::floor<date::days>(local.get_local_time()));
+// `first`: the earliest of the contact's open reminders, the one that brings
+// the agreed next step up when it carries no point.
+FollowUp reminded(std::size_t contact, const Reminder& r, bool first, const Config& config, const Contact& c,
+                  std::span<const Touch> touches) {
+  FollowUp f{contact, r.owner, r.cadence, r.step, r.due_at, r.remind_at, nullptr, {}, {}, r.why, true};
+  PointChoice choice{PointChoice::Kind::none, find_point(config, r.talking_point)};
+  if (choice.point != nullptr) choice.kind = PointChoice::Kind::point;
+  if (r.talking_point.empty() && first && !c.next_step.text.empty()) choice.kind = PointChoice::Kind::next_step;
+  set_point(f, choice, c, touches);
+  return f;
 }
 
-// The planned follow-ups with the talking points the daemon would choose:
-// in order, never one a contact has been given.
-Status add_planned(const Config& config, Store& store, const Plan& plan,
-                   const std::map<std::string, std::size_t, std::less<>>& index_of, FollowUps& out) {
-  std::map<std::string, std::vector<std::string>, std::less<>> used;
-  for (const PlannedFollowUp& f : plan.follow_ups) {
+// The planned follow-ups with the talking points the daemon would choose.
+void add_planned(const CadenceEngine& engine, const Plan& plan, Instant now,
+                 const std::map<std::string, std::size_t, std::less<>>& index_of, PointContacts& points,
+                 FollowUps& out) {
+  std::vector<PointChoice> choices = choose_planned_points(engine, plan.follow_ups, points, now);
+  for (std::size_t k = 0; k < plan.follow_ups.size(); ++k) {
+    const PlannedFollowUp& f = plan.follow_ups[k];
     const std::size_t i = index_of.at(f.contact);
-    if (!used.contains(f.contact)) {
-      TB_TRY(auto already, store.used_talking_points(f.contact));
-      used[f.contact] = std::move(already);
-    }
-    Date today = local_date(f.remind_at, config.owner_for(f.owner).timezone);
-    const TalkingPoint* point =
-        choose_talking_point(config.talking_points, out.contacts[i], f.step, used[f.contact], today);
-    if (point != nullptr) used[f.contact].push_back(point->id);
-    out.items.push_back({i, f.owner, f.cadence, f.step, f.due_at, f.remind_at, point, f.why, false});
+    FollowUp& item =
+        out.items.emplace_back(FollowUp{i, f.owner, f.cadence, f.step, f.due_at, f.remind_at, nullptr, {}, {}, f.why});
+    set_point(item, choices[k], out.contacts[i], points.at(f.contact).history.touches);
   }
-  return {};
 }
 
 }  // namespace
@@ -93,17 +97,20 @@ Result<FollowUps> follow_ups_between(const Config& config, Store& store, const C
   TB_TRY(out.contacts, store.list_contacts());
   std::map<std::string, std::size_t, std::less<>> index_of;
   std::vector<PlanContact> plan_input;
+  TB_TRY(PointContacts points, read_point_contacts(store, out.contacts));
   for (std::size_t i = 0; i < out.contacts.size(); ++i) {
     const Contact& c = out.contacts[i];
     index_of.emplace(c.id, i);
     TB_TRY(auto open, open_reminders(store, c.id));
+    const auto& touches = points.at(c.id).history.touches;
     for (const Reminder& r : open) {
-      if (r.due_at >= from && r.due_at < until && still_asks(c, r, now)) out.items.push_back(reminded(i, r, config));
+      if (r.due_at < from || r.due_at >= until || !still_asks(c, r, now)) continue;
+      out.items.push_back(reminded(i, r, &r == &open.front(), config, c, touches));
     }
     TB_TRY(auto history, service.history_of(c));
     plan_input.push_back({c, std::move(history)});
   }
-  TB_TRY_STATUS(add_planned(config, store, plan_follow_ups(engine, plan_input, now, until), index_of, out));
+  add_planned(engine, plan_follow_ups(engine, plan_input, now, until), now, index_of, points, out);
   std::sort(out.items.begin(), out.items.end(), [&](const FollowUp& a, const FollowUp& b) {
     if (a.due_at != b.due_at) return a.due_at < b.due_at;
     return out.contacts[a.contact].id < out.contacts[b.contact].id;

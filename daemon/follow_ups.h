@@ -11,6 +11,7 @@
 #include "config/config.h"
 #include "daemon/reminder_service.h"
 #include "scheduler/cadence_engine.h"
+#include "scheduler/talking_points.h"
 #include "store/store.h"
 
 namespace touchbase {
@@ -35,7 +36,9 @@ struct FollowUp {
   int step = 0;
   Instant due_at;
   Instant remind_at;
-  const TalkingPoint* point = nullptr;  // nullptr when none fits (or it left the library)
+  const TalkingPoint* point = nullptr;  // nullptr when the next step leads, none fits, or it left the library
+  PointChoice::Kind brings = PointChoice::Kind::none;
+  std::string bring;  // what to bring up, as the reminder says it (scheduler/talking_points.h bring_text)
   std::string why;
   bool reminded = false;  // an open reminder; else planned
 };
@@ -47,7 +50,8 @@ struct FollowUps {
 
 // The open reminders due in [from, until), and the follow-ups planned from
 // `now` (plan_follow_ups, daily limits applied) due before `until`, with the
-// talking points the daemon would choose. REQUIRES: from <= now <= until.
+// talking points the daemon would choose (choose_planned_points).
+// REQUIRES: from <= now <= until.
 Result<FollowUps> follow_ups_between(const Config& config, Store& store, const CadenceEngine& engine, Instant now,
                                      Instant from, Instant until);
 

@@ -1,10 +1,10 @@
 // touchbase import FILE [--map SPEC] [--format csv|json] [--dry-run]
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include "daemon/commands.h"
 #include "daemon/wakeup.h"
@@ -24,10 +24,13 @@ struct ImportArgs {
 Result<std::string> read_whole_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error::no_input("cannot open " + path + ": " + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
+  std::string text;
+  std::error_code size_error;
+  if (auto size = std::filesystem::file_size(path, size_error); !size_error) text.reserve(size);
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) text.append(buffer, static_cast<std::size_t>(in.gcount()));
   if (in.bad()) return Error::io("cannot read " + path);
-  return text.str();
+  return text;
 }
 
 // csv or json: the --format given, else by the file's extension.
@@ -55,19 +58,22 @@ Result<std::vector<Contact>> stored_contacts(const Config& config, bool dry_run)
   return store->list_contacts();
 }
 
-// "row 3: update bob: stage: 'discovery' -> 'proposal'", one line per contact; counts by kind.
-std::string describe(const ImportResult& result, const std::vector<Contact>& existing, std::map<std::string, int>& n) {
+// Counts by kind; with `lines`, also "row 3: update bob: stage: 'discovery' -> 'proposal'", one line per contact.
+void describe(const ImportResult& result, const std::vector<Contact>& existing, std::map<std::string, int>& n,
+              std::string* lines) {
   std::map<std::string_view, const Contact*> by_id;
   for (const Contact& c : existing) by_id.emplace(c.id, &c);
-  std::string lines;
+  int added = 0;
   for (std::size_t i = 0; i < result.contacts.size(); ++i) {
     const Contact& c = result.contacts[i];
-    std::string line = "  row " + std::to_string(result.rows[i]) + ": ";
     auto it = by_id.find(c.id);
     if (it == by_id.end()) {
-      ++n["added"];
-      line += "add " + c.id + " (" + c.name + ")";
-    } else if (auto changes = describe_changes(*it->second, c); changes.empty()) {
+      ++added;
+      if (lines) *lines += "  row " + std::to_string(result.rows[i]) + ": add " + c.id + " (" + c.name + ")\n";
+      continue;
+    }
+    std::string line = "  row " + std::to_string(result.rows[i]) + ": ";
+    if (auto changes = describe_changes(*it->second, c); changes.empty()) {
       ++n["unchanged"];
       line += c.id + " unchanged";
     } else {
@@ -76,9 +82,9 @@ std::string describe(const ImportResult& result, const std::vector<Contact>& exi
       for (const auto& change : changes) line += " " + change + ";";
       line.pop_back();
     }
-    lines += line + "\n";
+    if (lines) *lines += line + "\n";
   }
-  return lines;
+  n["added"] += added;
 }
 
 std::string counts(std::map<std::string, int>& n) {
@@ -103,7 +109,8 @@ Status import_file(const Cli& cli, const ImportArgs& args) {
     return Error::data(message);
   }
   std::map<std::string, int> n;
-  std::string changes = describe(result, existing, n);
+  std::string changes;
+  describe(result, existing, n, args.dry_run ? &changes : nullptr);
   if (args.dry_run) {
     std::cout << args.path << ": " << result.contacts.size() << " contacts are valid (" << counts(n)
               << "); nothing written (--dry-run)\n"

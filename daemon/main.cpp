@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   add_contact_commands(app, cli);
   add_import_command(app, cli);
   add_plan_command(app, cli);
+  add_points_command(app, cli);
   add_log_command(app, cli);
   add_pause_commands(app, cli);
   add_due_command(app, cli);

@@ -7,25 +7,17 @@ namespace {
 
 constexpr std::string_view k_key_prefix = "tb-";
 
-struct RowAfterAttempt {
-  bool retry = false;
-  bool dead = false;
-};
-
-// The row as the caller recorded it: attempts counts this one.
-RowAfterAttempt read_row(Store& store, const std::string& key, DeliveryOutcome outcome) {
-  RowAfterAttempt after;
-  after.dead = outcome == DeliveryOutcome::permanent_failure;
+// Whether the row of a failed attempt died, as the caller recorded it.
+bool row_died(Store& store, const std::string& key, DeliveryOutcome outcome) {
+  bool dead = outcome == DeliveryOutcome::permanent_failure;
   auto reminder_id = reminder_id_of_key(key);
-  if (!reminder_id) return after;
+  if (!reminder_id) return dead;
   auto rows = store.outbox_rows(*reminder_id);
-  if (!rows) return after;
+  if (!rows) return dead;
   for (const OutboxRow& row : *rows) {
-    if (row.idempotency_key != key) continue;
-    after.retry = row.attempts > 1;
-    after.dead = row.state == OutboxState::dead;
+    if (row.idempotency_key == key) dead = row.state == OutboxState::dead;
   }
-  return after;
+  return dead;
 }
 
 }  // namespace
@@ -41,15 +33,15 @@ std::optional<std::int64_t> reminder_id_of_key(std::string_view key) {
 
 void MeteredNotifier::deliver(const ReminderMessage& message, Done done) {
   // Captured by value: nothing here needs this notifier once the outcome is known.
-  auto count = [name = name_, key = message.idempotency_key, contact = message.contact_id, &metrics = metrics_,
-                &store = store_, &clock = clock_, done = std::move(done)](DeliveryResult result) {
+  auto count = [name = name_, key = message.idempotency_key, contact = message.contact_id, retry = message.attempt > 1,
+                &metrics = metrics_, &store = store_, &clock = clock_, done = std::move(done)](DeliveryResult result) {
     done(result);
-    DeliveryOutcome outcome = result.ok()                     ? DeliveryOutcome::delivered
-                              : result.error().is_permanent() ? DeliveryOutcome::permanent_failure
-                                                              : DeliveryOutcome::transient_failure;
-    RowAfterAttempt row = read_row(store, key, outcome);
-    metrics.delivery(name, outcome, row.retry, row.dead);
-    if (!result.ok()) metrics.failure({clock.now(), name, contact, outcome, row.dead, result.error().message});
+    if (result.ok()) return metrics.delivery(name, DeliveryOutcome::delivered, retry, false);
+    DeliveryOutcome outcome =
+        result.error().is_permanent() ? DeliveryOutcome::permanent_failure : DeliveryOutcome::transient_failure;
+    bool dead = row_died(store, key, outcome);
+    metrics.delivery(name, outcome, retry, dead);
+    metrics.failure({clock.now(), name, contact, outcome, dead, result.error().message});
   };
   inner_.deliver(message, std::move(count));
 }

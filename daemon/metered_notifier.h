@@ -1,9 +1,10 @@
 #pragma once
 // A Notifier that passes deliveries on to another and counts their outcomes
 // in Metrics: by notifier and outcome, retries, rows that died, and the
-// recent failures. It learns whether an attempt was a retry and whether its
-// row died from the outbox row itself, read back once the caller has
-// recorded the outcome.
+// recent failures. An attempt is a retry when the message says so; whether a
+// failed attempt's row died it learns from the outbox row itself, read back
+// once the caller has recorded the failure (a caller records failures at
+// once; successes it may record later).
 //
 // Not thread-safe: the event loop's thread only, like the notifier it wraps.
 
@@ -29,7 +30,7 @@ class MeteredNotifier final : public Notifier {
   MeteredNotifier(std::string name, Notifier& inner, Metrics& metrics, Store& store, const Clock& clock)
       : name_(std::move(name)), inner_(inner), metrics_(metrics), store_(store), clock_(clock) {}
 
-  // Calls `done` (which records the outcome in the outbox), then counts it.
+  // Calls `done` (which records a failure in the outbox), then counts the outcome.
   void deliver(const ReminderMessage& message, Done done) override;
 
  private:

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <spdlog/spdlog.h>
+#include <boost/asio/post.hpp>
 
 #include "daemon/reminder_message.h"
 
@@ -17,20 +18,39 @@ Seconds retry_delay(int attempts, std::optional<Seconds> retry_after, std::mt199
   return std::max(delay, retry_after.value_or(Seconds(0)));
 }
 
-OutboxDispatcher::OutboxDispatcher(const Config& config, Store& store, const Clock& clock, NotifierSet& notifiers)
-    : config_(config), store_(store), clock_(clock), notifiers_(notifiers) {
+OutboxDispatcher::OutboxDispatcher(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
+                                   NotifierSet& notifiers)
+    : config_(config), store_(store), clock_(clock), notifiers_(notifiers), io_(io) {
   for (const auto& [name, notifier] : config.notifiers) {
     if (notifier.rate) limiter_.limit(name, *notifier.rate);
   }
 }
 
+OutboxDispatcher::~OutboxDispatcher() {
+  record_delivered();
+  for (const Error& e : errors_) spdlog::error("{}", e.message);
+}
+
 Status OutboxDispatcher::dispatch_ready() {
-  Instant now = clock_.now();
-  TB_TRY(auto rows, store_.outbox_ready(now, k_dispatch_batch));
-  for (const OutboxRow& row : rows) {
-    if (!in_flight_.contains(row.id) && limiter_.try_take(row.notifier, now)) start(row);
-  }
+  draining_ = true;
+  if (in_flight_.size() >= k_max_in_flight) return {};
+  TB_TRY(auto started, start_ready(k_max_in_flight - in_flight_.size()));
+  if (started == 0) draining_ = false;
   return {};
+}
+
+Result<std::size_t> OutboxDispatcher::start_ready(std::size_t room) {
+  Instant now = clock_.now();
+  // The rows in flight are still waiting in the store, and the oldest: read past them.
+  TB_TRY(auto rows, store_.outbox_ready(now, static_cast<int>(in_flight_.size() + room)));
+  std::size_t started = 0;
+  for (const OutboxRow& row : rows) {
+    if (started == room) break;
+    if (in_flight_.contains(row.id) || !limiter_.try_take(row.notifier, now)) continue;
+    start(row);
+    ++started;
+  }
+  return started;
 }
 
 void OutboxDispatcher::start(const OutboxRow& row) {
@@ -38,31 +58,94 @@ void OutboxDispatcher::start(const OutboxRow& row) {
   Notifier* notifier = notifiers_.find(row.notifier);
   if (notifier == nullptr) return fail("notifier '" + row.notifier + "' is not configured");
   if (gone_.contains(row.notifier)) return fail("notifier '" + row.notifier + "' is disabled: its endpoint is gone");
-  auto reminder = store_.find_reminder(row.reminder_id);
-  if (!reminder || !*reminder) return fail("reminder " + std::to_string(row.reminder_id) + " is gone");
-  auto contact = store_.find_contact((*reminder)->contact_id);
-  if (!contact || !*contact) return fail("contact " + (*reminder)->contact_id + " is gone");
-  if (!config_.owners.contains((*reminder)->owner)) return fail("owner " + (*reminder)->owner + " is not configured");
-
+  auto message = message_for(row);
+  if (!message) return fail(message.error().message);
+  message->attempt = row.attempts + 1;
   in_flight_.insert(row.id);
-  ReminderMessage message = build_reminder_message(config_, **reminder, **contact, row.idempotency_key);
-  notifier->deliver(message, [this, row](DeliveryResult result) { finish(row, result); });
+  notifier->deliver(*message, [this, row](DeliveryResult result) { finish(row, result); });
+}
+
+Result<ReminderMessage> OutboxDispatcher::message_for(const OutboxRow& row) {
+  auto unconfigured = [&](const std::string& owner) { return !config_.owners.contains(owner); };
+  if (row.notice_id != 0) {
+    TB_TRY(auto notice, store_.find_notice(row.notice_id));
+    if (!notice) return Error::no_input("notice " + std::to_string(row.notice_id) + " is gone");
+    if (unconfigured(notice->owner)) return Error::config("owner " + notice->owner + " is not configured");
+    return build_notice_message(config_, *notice, row.idempotency_key);
+  }
+  TB_TRY(auto reminder, store_.find_reminder(row.reminder_id));
+  if (!reminder) return Error::no_input("reminder " + std::to_string(row.reminder_id) + " is gone");
+  TB_TRY(auto contact, store_.find_contact(reminder->contact_id));
+  if (!contact) return Error::no_input("contact " + reminder->contact_id + " is gone");
+  if (unconfigured(reminder->owner)) return Error::config("owner " + reminder->owner + " is not configured");
+  TB_TRY(auto facts, read_reminder_facts(store_, *reminder));
+  return build_reminder_message(config_, *reminder, *contact, facts, row.idempotency_key);
+}
+
+Result<std::optional<OutboxDispatcher::Origin>> OutboxDispatcher::origin_of(const OutboxRow& row) {
+  if (row.notice_id != 0) {
+    TB_TRY(auto notice, store_.find_notice(row.notice_id));
+    if (!notice) return std::optional<Origin>();
+    return std::optional<Origin>(Origin{notice->owner, notice->created_at});
+  }
+  TB_TRY(auto reminder, store_.find_reminder(row.reminder_id));
+  if (!reminder) return std::optional<Origin>();
+  return std::optional<Origin>(Origin{reminder->owner, reminder->created_at});
 }
 
 void OutboxDispatcher::finish(const OutboxRow& row, const DeliveryResult& result) {
-  in_flight_.erase(row.id);
-  Status recorded;
   if (result.ok()) {
     spdlog::info("outbox {}: delivered through {}", row.id, row.notifier);
-    recorded = store_.mark_delivered(row.id, clock_.now());
+    delivered_.push_back(row.id);  // stays in flight until recorded, so it is not started again
   } else {
-    recorded = record_failure(row, result.error());
+    // Failures are few, and recorded at once: the fallback row must exist before anything else happens.
+    in_flight_.erase(row.id);
+    if (auto recorded = record_failure(row, result.error()); !recorded) {
+      spdlog::error("outbox {}: cannot record the outcome: {}", row.id, recorded.error().message);
+      keep_error(recorded.error());
+    }
   }
-  if (!recorded) {
-    spdlog::error("outbox {}: cannot record the outcome: {}", row.id, recorded.error().message);
-    errors_.push_back(recorded.error());
+  end_turn_soon();
+}
+
+void OutboxDispatcher::end_turn_soon() {
+  if (std::exchange(turn_end_posted_, true)) return;
+  boost::asio::post(io_, [this, alive = std::weak_ptr<bool>(alive_)] {
+    if (alive.expired()) return;
+    turn_end_posted_ = false;
+    end_turn();
+  });
+}
+
+void OutboxDispatcher::end_turn() {
+  record_delivered();
+  if (draining_ && in_flight_.size() <= k_max_in_flight / 2) {
+    auto started = start_ready(k_max_in_flight - in_flight_.size());
+    if (!started) keep_error(started.error());
+    if (!started || *started == 0) draining_ = false;
   }
   if (idle() && on_idle_) on_idle_();
+}
+
+void OutboxDispatcher::record_delivered() {
+  if (delivered_.empty()) return;
+  const std::vector<std::int64_t> rows = std::exchange(delivered_, {});
+  for (std::int64_t id : rows) in_flight_.erase(id);
+  auto marked = store_.mark_batch_delivered(rows, clock_.now());
+  if (!marked) {
+    // They stay pending in the store and are sent again, with the same keys, by a later pass.
+    spdlog::error("cannot record {} delivered outbox row(s): {}", rows.size(), marked.error().message);
+    keep_error(marked.error());
+  } else if (static_cast<std::size_t>(*marked) < rows.size()) {
+    spdlog::warn("{} delivered outbox row(s) no longer exist: their contacts were deleted meanwhile",
+                 rows.size() - static_cast<std::size_t>(*marked));
+  }
+}
+
+// A store that cannot record outcomes ends the drain: rows would otherwise be sent again and again.
+void OutboxDispatcher::keep_error(const Error& error) {
+  errors_.push_back(error);
+  draining_ = false;
 }
 
 std::string OutboxDispatcher::fallback_for(const OutboxRow& row, const std::string& owner) const {
@@ -81,8 +164,8 @@ Status OutboxDispatcher::record_failure(const OutboxRow& row, const DeliveryFail
   if (failure.endpoint_gone && gone_.insert(row.notifier).second) {
     spdlog::error("notifier {}: the endpoint is gone; disabled until the next start or reload", row.notifier);
   }
-  TB_TRY(auto reminder, store_.find_reminder(row.reminder_id));
-  Instant created = reminder ? reminder->created_at : now;
+  TB_TRY(auto origin, origin_of(row));
+  Instant created = origin ? origin->created_at : now;
   if (failure.kind == DeliveryFailure::Kind::transient) {
     Instant next = now + retry_delay(row.attempts + 1, failure.retry_after, random_);
     if (next - created <= k_retry_budget) {
@@ -91,7 +174,7 @@ Status OutboxDispatcher::record_failure(const OutboxRow& row, const DeliveryFail
       return store_.mark_attempt_failed(row.id, failure.message, next);
     }
   }
-  std::string fallback = reminder ? fallback_for(row, reminder->owner) : "";
+  std::string fallback = origin ? fallback_for(row, origin->owner) : "";
   spdlog::error("outbox {}: {} failed for good after {} attempt(s): {}{}", row.id, row.notifier, row.attempts + 1,
                 failure.message, fallback.empty() ? "" : "; falling back to " + fallback);
   if (fallback.empty()) return store_.mark_attempt_failed(row.id, failure.message, std::nullopt);

@@ -6,6 +6,13 @@
 // owner's next notifier in `notify`, if any. A notifier whose endpoint
 // answered 410 Gone is disabled for the rest of the process.
 //
+// dispatch_ready() keeps up to k_max_in_flight deliveries going, starting
+// more as they finish, until no row is ready or stop() is called; the
+// successes of one turn of the loop are recorded together, in one
+// transaction; failures are recorded at once. A row is marked delivered only after its notifier reported
+//   success; a crash before that turn ends leaves it pending, so it is sent
+//   again with the same idempotency key, and nothing is lost.
+//
 // Not thread-safe: used from the daemon's event loop, on which the notifiers
 // call back.
 
@@ -15,6 +22,10 @@
 #include <random>
 #include <set>
 #include <string>
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp needs std::exchange
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
 
 #include "config/config.h"
 #include "core/clock.h"
@@ -28,7 +39,10 @@ namespace touchbase {
 inline constexpr Seconds k_first_retry_delay{30};
 inline constexpr Seconds k_max_retry_delay{std::chrono::hours(1)};
 inline constexpr Seconds k_retry_budget{std::chrono::hours(24)};
-inline constexpr int k_dispatch_batch = 256;
+// Deliveries the dispatcher keeps started at once. The transfers wait
+// in the notifiers' engine for a connection (it keeps to its per-host limit),
+// so one finishing is followed at once by the next.
+inline constexpr std::size_t k_max_in_flight = 64;
 
 // The delay before attempt number `attempts + 1`: doubling from
 // k_first_retry_delay up to k_max_retry_delay, with up to 20% random jitter,
@@ -37,23 +51,51 @@ Seconds retry_delay(int attempts, std::optional<Seconds> retry_after, std::mt199
 
 class OutboxDispatcher {
  public:
-  // All references must outlive the dispatcher.
-  OutboxDispatcher(const Config& config, Store& store, const Clock& clock, NotifierSet& notifiers);
+  // On `io`, which the notifiers call back on; the owner calls stop() when it
+  // stops. All references must outlive the dispatcher.
+  OutboxDispatcher(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
+                   NotifierSet& notifiers);
+  // Records the successes not recorded yet.
+  ~OutboxDispatcher();
+  OutboxDispatcher(const OutboxDispatcher&) = delete;
+  OutboxDispatcher& operator=(const OutboxDispatcher&) = delete;
 
-  // Starts delivering every ready row that is not already in flight.
+  // Starts delivering every ready row that is not already in flight,
+  // k_max_in_flight at a time.
   Status dispatch_ready();
+  // Starts no more deliveries until the next dispatch_ready(); those in
+  // flight finish and their outcomes are recorded.
+  void stop() { draining_ = false; }
   // When a row held back by its notifier's rate can go, if any is.
   std::optional<Instant> throttled_until() const { return limiter_.next_token_at(); }
-  // No delivery is in flight.
+  // No delivery is in flight and every outcome is recorded.
   bool idle() const { return in_flight_.empty(); }
-  // Called after a delivery's outcome is recorded and nothing is in flight.
+  // Called when the dispatcher becomes idle: after the outcome that was the
+  // last in flight is recorded, once no row is left to start.
   void on_idle(std::function<void()> callback) { on_idle_ = std::move(callback); }
   // Errors met while recording outcomes in callbacks, since the last call.
   std::vector<Error> take_errors() { return std::exchange(errors_, {}); }
 
  private:
+  // Whose a row's reminder or notice is, and when it was made.
+  struct Origin {
+    std::string owner;
+    Instant created_at;
+  };
+
+  // Starts up to `room` ready rows that are not in flight; returns how many.
+  Result<std::size_t> start_ready(std::size_t room);
   void start(const OutboxRow& row);
+  // The text the row delivers; an error when it cannot be delivered at all.
+  Result<ReminderMessage> message_for(const OutboxRow& row);
+  Result<std::optional<Origin>> origin_of(const OutboxRow& row);
   void finish(const OutboxRow& row, const DeliveryResult& result);
+  // After outcomes came in: at the end of this turn of the loop.
+  void end_turn_soon();
+  // Records the successes, starts more rows while draining, and tells on_idle.
+  void end_turn();
+  void record_delivered();
+  void keep_error(const Error& error);
   Status record_failure(const OutboxRow& row, const DeliveryFailure& failure);
   // The owner's next notifier after the row's, skipping disabled ones; "" if none.
   std::string fallback_for(const OutboxRow& row, const std::string& owner) const;
@@ -62,12 +104,17 @@ class OutboxDispatcher {
   Store& store_;
   const Clock& clock_;
   NotifierSet& notifiers_;
-  std::set<std::int64_t> in_flight_;
-  std::set<std::string, std::less<>> gone_;
-  RateLimiter limiter_;  // notifiers whose endpoint answered 410 Gone
+  boost::asio::io_context& io_;
+  bool draining_ = false;
+  bool turn_end_posted_ = false;
+  std::set<std::int64_t> in_flight_;         // started, outcome not recorded yet
+  std::vector<std::int64_t> delivered_;      // in flight, succeeded, to be marked delivered
+  std::set<std::string, std::less<>> gone_;  // notifiers whose endpoint answered 410 Gone
+  RateLimiter limiter_;
   std::vector<Error> errors_;
   std::function<void()> on_idle_;
   std::mt19937 random_{std::random_device{}()};
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // for the turn end posted to io_
 };
 
 }  // namespace touchbase

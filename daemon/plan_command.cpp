@@ -1,16 +1,15 @@
 // touchbase plan [--now RFC3339] [--days N] [--contact ID] [--json]
 #include <iostream>
-#include <map>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "core/clock.h"
 #include "daemon/commands.h"
+#include "daemon/contact_histories.h"
+#include "daemon/json_line.h"
 #include "daemon/reminder_message.h"
-#include "daemon/reminder_service.h"
 #include "scheduler/plan.h"
-#include "scheduler/talking_points.h"
+#include "scheduler/plan_points.h"
 
 namespace touchbase {
 namespace {
@@ -28,62 +27,77 @@ struct PlanArgs {
 struct PlanRow {
   const PlannedFollowUp* follow_up = nullptr;
   const Contact* contact = nullptr;
-  const TalkingPoint* point = nullptr;
+  PointChoice choice;
+  std::string bring;   // what to bring up, as the reminder will say it
+  bool waits = false;  // no point fits and the cadence requires one: the daemon holds the reminder back
 };
 
-Result<std::vector<PlanContact>> load_plan_contacts(const Config& config, Store& store, const CadenceEngine& engine,
+Result<std::vector<PlanContact>> load_plan_contacts(Store& store, const ContactHistories& histories,
                                                     const std::string& only) {
-  ReminderService reminders(config, engine, store);
   TB_TRY(auto contacts, store.list_contacts());
   std::vector<PlanContact> out;
+  out.reserve(only.empty() ? contacts.size() : 1);
   for (Contact& c : contacts) {
     if (!only.empty() && c.id != only) continue;
-    TB_TRY(auto history, reminders.history_of(c));
+    auto history = engine_history(histories, c.id);
     out.push_back({std::move(c), std::move(history)});
   }
   if (!only.empty() && out.empty()) return Error::no_input("no contact '" + only + "'");
   return out;
 }
 
-// The talking point of each follow-up, in order, never repeating one to the
-// same contact, as the daemon would choose them.
-Result<std::vector<PlanRow>> choose_points(const Config& config, Store& store, const Plan& plan,
-                                           const std::vector<PlanContact>& contacts) {
-  std::map<std::string, const Contact*> by_id;
-  for (const auto& pc : contacts) by_id[pc.contact.id] = &pc.contact;
-  std::map<std::string, std::vector<std::string>> used;
+// The talking point of each follow-up, in order, as the daemon would choose them.
+std::vector<PlanRow> choose_points(const CadenceEngine& engine, const ContactHistories& histories, const Plan& plan,
+                                   const std::vector<PlanContact>& contacts, Instant now) {
+  PointContacts points;
+  for (const PlanContact& pc : contacts) {
+    points.emplace(pc.contact.id, PointContact{&pc.contact, point_history(histories, pc.contact.id)});
+  }
+  std::vector<PointChoice> choices = choose_planned_points(engine, plan.follow_ups, points, now);
   std::vector<PlanRow> rows;
-  for (const PlannedFollowUp& f : plan.follow_ups) {
-    const Contact* c = by_id.at(f.contact);
-    if (!used.contains(f.contact)) {
-      TB_TRY(auto already, store.used_talking_points(f.contact));
-      used[f.contact] = std::move(already);
-    }
-    date::zoned_seconds local(config.owner_for(f.owner).timezone, f.remind_at);
-    Date today{date::floor<date::days>(local.get_local_time())};
-    const TalkingPoint* point = choose_talking_point(config.talking_points, *c, f.step, used[f.contact], today);
-    if (point != nullptr) used[f.contact].push_back(point->id);
-    rows.push_back({&f, c, point});
+  for (std::size_t i = 0; i < plan.follow_ups.size(); ++i) {
+    const PlannedFollowUp& f = plan.follow_ups[i];
+    const PointContact& pc = points.at(f.contact);
+    const PointChoice& choice = choices[i];
+    bool waits = choice.kind == PointChoice::Kind::none && engine.config().cadence_for(f.cadence).require_talking_point;
+    rows.push_back({&f, pc.contact, choice, bring_text(choice, *pc.contact, pc.history.touches, f.due_at), waits});
   }
   return rows;
 }
 
+// Written in chunks of about this size.
+constexpr std::size_t k_json_chunk = 1 << 16;
+
 void print_json(const std::vector<PlanRow>& rows) {
+  JsonLine j;
+  std::string text;
   for (const PlanRow& r : rows) {
     const PlannedFollowUp& f = *r.follow_up;
-    nlohmann::json j = {
-        {"contact", f.contact},
-        {"owner", f.owner},
-        {"cadence", f.cadence},
-        {"step", f.step},
-        {"due_at", format_rfc3339(f.due_at)},
-        {"remind_at", format_rfc3339(f.remind_at)},
-        {"due_local", format_rfc3339_local(f.due_at, *date::locate_zone(f.timezone))},
-        {"talking_point", r.point ? nlohmann::json(r.point->id) : nlohmann::json(nullptr)},
-        {"why", f.why},
-    };
-    std::cout << j.dump() << "\n";
+    const TalkingPoint* point = r.choice.point;
+    j.add_string("contact", f.contact);
+    j.add_string("owner", f.owner);
+    j.add_string("cadence", f.cadence);
+    j.add_int("step", f.step);
+    j.add_string("due_at", format_rfc3339(f.due_at));
+    j.add_string("remind_at", format_rfc3339(f.remind_at));
+    j.add_string("due_local", format_rfc3339_local(f.due_at, *date::locate_zone(f.timezone)));
+    if (point != nullptr) {
+      j.add_string("talking_point", point->id);
+    } else {
+      j.add_null("talking_point");
+    }
+    j.add_string("talking_point_text", r.bring);
+    j.add_string_or_null("talking_point_link", point ? point->link : "");
+    j.add_bool("brings_next_step", r.choice.kind == PointChoice::Kind::next_step);
+    j.add_bool("waits_for_talking_point", r.waits);
+    j.add_string("why", f.why);
+    j.end(text);
+    if (text.size() >= k_json_chunk) {
+      std::cout << text;
+      text.clear();
+    }
   }
+  std::cout << text;
 }
 
 // An agenda grouped by the day of the reminder in the owner's zone.
@@ -102,25 +116,25 @@ void print_agenda(const Config& config, const std::vector<PlanRow>& rows) {
                              r.contact->name, f.owner, f.step, f.cadence,
                              format_local_time(f.due_at, *date::locate_zone(f.timezone)));
     std::cout << "         why: " << f.why << "\n";
-    std::cout << "         bring: " << (r.point ? r.point->text : "no talking point fits: add one") << "\n";
+    std::cout << "         bring: " << r.bring << "\n";
+    if (r.choice.point && !r.choice.point->link.empty()) std::cout << "         link: " << r.choice.point->link << "\n";
+    if (r.waits) {
+      std::cout << "         waits: " << f.cadence << " requires a talking point; it is not reminded until one fits\n";
+    }
   }
   if (rows.empty()) std::cout << "nothing is due in this period\n";
 }
 
 Status plan(const Cli& cli, const PlanArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
-  Instant now = SystemClock().now();
-  if (!args.now.empty()) {
-    auto parsed = parse_rfc3339(args.now);
-    if (!parsed) return Error::usage("--now: " + parsed.error().message);
-    now = *parsed;
-  }
+  TB_TRY(Instant now, read_now(args.now));
   if (args.days < 1) return Error::usage("--days: expected a whole number of days, at least 1");
   TB_TRY(auto store, open_store(config));
   CadenceEngine engine(config);
-  TB_TRY(auto contacts, load_plan_contacts(config, *store, engine, args.contact));
+  TB_TRY(auto histories, store->histories_of_all_contacts());
+  TB_TRY(auto contacts, load_plan_contacts(*store, histories, args.contact));
   Plan p = plan_follow_ups(engine, contacts, now, now + date::days(args.days));
-  TB_TRY(auto rows, choose_points(config, *store, p, contacts));
+  auto rows = choose_points(engine, histories, p, contacts, now);
   if (args.json) {
     print_json(rows);
   } else {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "scheduler/talking_points.h"
+
 namespace touchbase {
 namespace {
 
@@ -11,19 +13,6 @@ const TalkingPoint* find_point(const Config& config, const std::string& id) {
   return it == config.talking_points.end() ? nullptr : &*it;
 }
 
-std::string channel_for(const Contact& c) {
-  if (!c.phone.empty()) return "call " + c.phone + (c.email.empty() ? "" : " (or email " + c.email + ")");
-  if (!c.email.empty()) return "email " + c.email;
-  return "no phone or email on file: add one with touchbase contact edit " + c.id;
-}
-
-std::string segment_of(const Contact& c) {
-  std::string tags;
-  for (const auto& t : c.tags) tags += (tags.empty() ? "" : ",") + t;
-  std::string stage = c.stage.empty() ? "any stage" : c.stage;
-  return (tags.empty() ? "untagged" : tags) + " / " + stage;
-}
-
 std::string next_step_text(const NextStep& step) {
   if (step.text.empty()) return "";
   return step.date ? step.text + " (agreed for " + format_date(*step.date) + ")" : step.text;
@@ -31,12 +20,18 @@ std::string next_step_text(const NextStep& step) {
 
 }  // namespace
 
+std::string channel_for(const Contact& c) {
+  if (!c.phone.empty()) return "call " + c.phone + (c.email.empty() ? "" : " (or email " + c.email + ")");
+  if (!c.email.empty()) return "email " + c.email;
+  return "no phone or email on file: add one with touchbase contact edit " + c.id;
+}
+
 std::string format_local_time(Instant t, const date::time_zone& zone) {
   return date::format("%a %d %b %H:%M ", date::zoned_seconds(&zone, t)) + std::string(zone.name());
 }
 
 ReminderMessage build_reminder_message(const Config& config, const Reminder& reminder, const Contact& contact,
-                                       const std::string& idempotency_key) {
+                                       const ReminderFacts& facts, const std::string& idempotency_key) {
   const Owner& owner = config.owner_for(reminder.owner);
   const auto* contact_zone = date::locate_zone(contact.timezone.empty() ? config.defaults.timezone : contact.timezone);
   const auto* owner_zone = date::locate_zone(owner.timezone);
@@ -52,15 +47,24 @@ ReminderMessage build_reminder_message(const Config& config, const Reminder& rem
   m.due_at = format_local_time(reminder.due_at, *contact_zone);
   if (owner_zone != contact_zone) m.due_at += " (" + format_local_time(reminder.due_at, *owner_zone) + " for you)";
   m.why = reminder.why;
-  if (const TalkingPoint* point = find_point(config, reminder.talking_point)) {
-    m.talking_point = point->text;
-    m.talking_point_link = point->link;
-  } else {
-    m.talking_point = "No fresh talking point fits " + segment_of(contact) + ": add one to the library";
-  }
-  m.next_step = next_step_text(contact.next_step);
+  PointChoice point{PointChoice::Kind::none, find_point(config, reminder.talking_point)};
+  if (point.point != nullptr) point.kind = PointChoice::Kind::point;
+  if (facts.brings_next_step && !contact.next_step.text.empty()) point.kind = PointChoice::Kind::next_step;
+  m.talking_point = bring_text(point, contact, facts.touches, reminder.due_at);
+  if (point.point != nullptr) m.talking_point_link = point.point->link;
+  if (point.kind != PointChoice::Kind::next_step) m.next_step = next_step_text(contact.next_step);
   m.log_command = "touchbase log " + contact.id + " --outcome touched|replied|meeting|no-answer --note '...'";
   m.late = reminder.late;
+  return m;
+}
+
+ReminderMessage build_notice_message(const Config& config, const Notice& notice, const std::string& idempotency_key) {
+  const Owner& owner = config.owner_for(notice.owner);
+  ReminderMessage m;
+  m.idempotency_key = idempotency_key;
+  m.owner_name = owner.name.empty() ? owner.id : owner.name;
+  m.headline = notice.headline;
+  m.why = notice.body;
   return m;
 }
 

@@ -3,15 +3,26 @@
 
 #include "config/config.h"
 #include "core/contact.h"
+#include "daemon/point_history.h"
 #include "notifiers/notifier.h"
 #include "store/records.h"
 
 namespace touchbase {
 
 // The message for `reminder` about `contact`, delivered with `idempotency_key`.
+// `facts` (daemon/point_history.h) fill the talking point's placeholders and
+// tell whether the reminder brings the agreed next step up, which is then
+// its talking point and not repeated as the next step.
 // REQUIRES: config is valid; the reminder's owner exists in it.
 ReminderMessage build_reminder_message(const Config& config, const Reminder& reminder, const Contact& contact,
-                                       const std::string& idempotency_key);
+                                       const ReminderFacts& facts, const std::string& idempotency_key);
+
+// The message for `notice`: its headline, and its body as the reasons.
+// REQUIRES: config is valid; the notice's owner exists in it.
+ReminderMessage build_notice_message(const Config& config, const Notice& notice, const std::string& idempotency_key);
+
+// How to reach the contact: "call +1 555 0100 (or email jane@example.com)".
+std::string channel_for(const Contact& c);
 
 // "Tue 24 Nov 16:00 Europe/Berlin": a local time a person can read.
 std::string format_local_time(Instant t, const date::time_zone& zone);

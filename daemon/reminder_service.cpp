@@ -1,9 +1,13 @@
 #include "daemon/reminder_service.h"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 
 #include <spdlog/spdlog.h>
 
+#include "daemon/missed_notice.h"
+#include "daemon/point_history.h"
 #include "scheduler/talking_points.h"
 
 namespace touchbase {
@@ -11,11 +15,6 @@ namespace {
 
 // Cadence switches followed in one decision, so a loop of `then` cannot spin.
 constexpr int k_max_cadence_switches = 8;
-
-Date date_in(Instant t, const std::string& zone_name) {
-  date::zoned_seconds local(zone_name, t);
-  return Date(date::floor<date::days>(local.get_local_time()));
-}
 
 }  // namespace
 
@@ -37,9 +36,9 @@ Result<std::vector<Touch>> ReminderService::history_of(const Contact& contact) {
   return touches;
 }
 
-Result<Decision> ReminderService::decide(Contact& contact, Instant now) {
+Result<Decision> ReminderService::decide(Contact& contact, Instant now, std::vector<Touch>& history) {
   for (int i = 0; i < k_max_cadence_switches; ++i) {
-    TB_TRY(auto history, history_of(contact));
+    TB_TRY(history, history_of(contact));
     Decision d = engine_.next(contact, history, now);
     if (d.kind == Decision::Kind::switch_cadence) {
       spdlog::info("contact {}: cadence {} -> {} ({})", contact.id, d.cadence, d.next_cadence, d.why);
@@ -58,11 +57,9 @@ Result<Decision> ReminderService::decide(Contact& contact, Instant now) {
   return Error::config("contact " + contact.id + ": cadences switch in a loop; check their 'then' keys");
 }
 
-Status ReminderService::create_reminder(const Contact& contact, const Decision& d, Instant now) {
-  const Owner& owner = config_.owner_for(contact.owner);
-  TB_TRY(auto used, store_.used_talking_points(contact.id));
-  const TalkingPoint* point =
-      choose_talking_point(config_.talking_points, contact, d.step, used, date_in(now, owner.timezone));
+namespace {
+
+Reminder reminder_for(const Contact& contact, const Decision& d, const Owner& owner, Instant now) {
   Reminder r;
   r.contact_id = contact.id;
   r.owner = owner.id;
@@ -70,40 +67,125 @@ Status ReminderService::create_reminder(const Contact& contact, const Decision& 
   r.step = d.step;
   r.due_at = d.due_at;
   r.remind_at = d.remind_at;
-  r.talking_point = point ? point->id : "";
   r.why = d.why;
   r.late = now - d.remind_at > k_late_after;
   r.created_at = now;
+  return r;
+}
+
+std::vector<std::string> first_notifier(const Owner& owner) {
   // The first notifier delivers; the others are the owner's fallbacks.
-  std::vector<std::string> notifiers(owner.notify.begin(), owner.notify.begin() + (owner.notify.empty() ? 0 : 1));
-  TB_TRY(auto created, store_.create_reminder(r, notifiers));
+  return {owner.notify.begin(), owner.notify.begin() + (owner.notify.empty() ? 0 : 1)};
+}
+
+}  // namespace
+
+Result<bool> ReminderService::create_reminder(const Contact& contact, const Decision& d, Instant now,
+                                              Instant first_attempt) {
+  const Owner& owner = config_.owner_for(contact.owner);
+  TB_TRY(PointChoice choice, choose_for_reminder(config_, store_, contact, owner.id, d.step, now));
+  if (choice.kind == PointChoice::Kind::none && config_.cadence_for(d.cadence).require_talking_point) {
+    TB_TRY_STATUS(dry_.waiting(contact, d, now));
+    return false;
+  }
+  Reminder r = reminder_for(contact, d, owner, now);
+  r.talking_point = choice.point ? choice.point->id : "";
+  TB_TRY(auto created, store_.create_reminder(r, first_notifier(owner), first_attempt));
   if (created) {
     spdlog::info("reminder {} for contact {} (step {}, due {}{})", created->id, contact.id, d.step,
                  format_rfc3339(d.due_at), r.late ? ", late" : "");
   }
-  return {};
+  return true;
+}
+
+Result<std::vector<TakenPlaces>> ReminderService::places_taken(std::span<const LimitedFollowUp> follow_ups,
+                                                               Instant now) {
+  std::vector<TakenPlaces> taken;
+  for (const LimitedFollowUp& f : follow_ups) {
+    const ResolvedOwner* owner = engine_.resolved().owner_of(*f.contact);
+    if (!owner || owner->owner->daily_limit <= 0) continue;
+    if (std::any_of(taken.begin(), taken.end(), [&](const TakenPlaces& t) { return t.owner == owner->id; })) continue;
+    const LocalDays today = owner->zone.local_day(now);
+    const Instant from = owner->zone.to_instant(LocalSeconds(today)).at;
+    const Instant to = owner->zone.to_instant(LocalSeconds(today + date::days{1})).at;
+    TB_TRY(int count, store_.count_reminders_sent(owner->id, from, to));
+    taken.push_back({owner->id, today, count});
+  }
+  return taken;
 }
 
 Result<ReminderPass> ReminderService::create_due_reminders(Instant now) {
-  ReminderPass pass;
   TB_TRY(auto contacts, store_.list_contacts());
-  for (Contact& contact : contacts) {
+  std::vector<std::vector<Touch>> histories(contacts.size());
+  std::vector<LimitedFollowUp> follow_ups;
+  for (std::size_t i = 0; i < contacts.size(); ++i) {
+    Contact& contact = contacts[i];
     if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) continue;
-    TB_TRY(Decision d, decide(contact, now));
+    TB_TRY(Decision d, decide(contact, now, histories[i]));
     if (d.kind != Decision::Kind::follow_up) continue;
+    const Instant due_at = d.due_at;
+    follow_ups.push_back({&contact, histories[i], std::move(d), due_at});
+  }
+  // Too old to remind one by one: listed in a notice per owner instead.
+  auto stale = [&](const LimitedFollowUp& f) {
+    return f.decision.remind_at <= now && now - f.decision.due_at > config_.daemon.catch_up_max_age;
+  };
+  auto fresh_end = std::stable_partition(follow_ups.begin(), follow_ups.end(), std::not_fn(stale));
+  TB_TRY_STATUS(notify_missed(std::span(fresh_end, follow_ups.end()), now));
+  follow_ups.erase(fresh_end, follow_ups.end());
+
+  TB_TRY(auto taken, places_taken(follow_ups, now));
+  apply_daily_limits(engine_, follow_ups, now, Explain::yes, taken);
+  std::sort(follow_ups.begin(), follow_ups.end(),
+            [](const LimitedFollowUp& a, const LimitedFollowUp& b) { return goes_first(a.rank(), b.rank()); });
+  ReminderPass pass;
+  dry_.begin_pass();
+  auto plan_wake = [&](Instant at) {
+    pass.next_remind_at = std::min(pass.next_remind_at.value_or(Instant::max()), at);
+  };
+  int late = 0;
+  for (LimitedFollowUp& f : follow_ups) {
+    const Decision& d = f.decision;
     if (d.remind_at > now) {
-      pass.next_remind_at = std::min(pass.next_remind_at.value_or(Instant::max()), d.remind_at);
+      plan_wake(d.remind_at);
       continue;
     }
-    TB_TRY_STATUS(create_reminder(contact, d, now));
+    // After downtime, the late ones go out a few seconds apart, most valuable first.
+    const Instant first_attempt = now + late * k_catch_up_spacing;
+    if (now - d.remind_at > k_late_after) ++late;
+    Contact& contact = contacts[static_cast<std::size_t>(f.contact - contacts.data())];
+    TB_TRY(bool created, create_reminder(contact, d, now, first_attempt));
+    if (!created) continue;  // waits for a talking point: tried again at the next pass
     ++pass.created;
     // The new reminder counts as a touch: the contact's following one may be due too.
-    TB_TRY(Decision after, decide(contact, now));
-    if (after.kind == Decision::Kind::follow_up) {
-      pass.next_remind_at = std::min(pass.next_remind_at.value_or(Instant::max()), std::max(after.remind_at, now));
+    std::vector<Touch> history;
+    TB_TRY(Decision after, decide(contact, now, history));
+    if (after.kind == Decision::Kind::follow_up) plan_wake(std::max(after.remind_at, now));
+  }
+  TB_TRY_STATUS(dry_.end_pass());
+  return pass;
+}
+
+Status ReminderService::notify_missed(std::span<const LimitedFollowUp> missed, Instant now) {
+  std::map<std::string, std::vector<const LimitedFollowUp*>> by_owner;
+  for (const LimitedFollowUp& f : missed) by_owner[config_.owner_for(f.contact->owner).id].push_back(&f);
+  for (auto& [owner_id, items] : by_owner) {
+    const Owner& owner = config_.owner_for(owner_id);
+    std::sort(items.begin(), items.end(), [](auto* a, auto* b) { return goes_first(a->rank(), b->rank()); });
+    std::vector<Reminder> listed;
+    std::vector<MissedFollowUp> lines;
+    for (const LimitedFollowUp* f : items) {
+      listed.push_back(reminder_for(*f->contact, f->decision, owner, now));
+      lines.push_back({f->contact, f->decision.due_at});
+    }
+    Notice notice = missed_notice(config_, owner, lines, now);
+    TB_TRY(auto created, store_.create_notice(notice, listed, first_notifier(owner)));
+    if (created) {
+      spdlog::warn("notice {} for owner {}: {} follow-ups older than {} listed together", created->id, owner.id,
+                   listed.size(), format_duration(config_.daemon.catch_up_max_age));
     }
   }
-  return pass;
+  return {};
 }
 
 }  // namespace touchbase

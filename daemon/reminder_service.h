@@ -9,13 +9,17 @@
 
 #include "config/config.h"
 #include "core/result.h"
+#include "daemon/dry_segments.h"
 #include "scheduler/cadence_engine.h"
+#include "scheduler/daily_limit.h"
 #include "store/store.h"
 
 namespace touchbase {
 
 // A reminder whose remind_at passed more than this long ago is marked late.
 inline constexpr Seconds k_late_after{60};
+// Late reminders made in one pass (after downtime) go out this far apart.
+inline constexpr Seconds k_catch_up_spacing{2};
 
 // Whether a touch logged at `last_logged` answers reminder `r`: it lies at or
 // after the reminder's creation or its due time, so the reminder no longer
@@ -32,10 +36,14 @@ class ReminderService {
  public:
   // All references must outlive the service.
   ReminderService(const Config& config, const CadenceEngine& engine, Store& store)
-      : config_(config), engine_(engine), store_(store) {}
+      : config_(config), engine_(engine), store_(store), dry_(config, store) {}
 
   // Creates a reminder for every follow-up whose remind_at <= now and that has
-  // none yet, applying cadence switches and dormancy on the way.
+  // none yet, applying cadence switches and dormancy on the way, and each
+  // owner's daily_limit (reminders already made today keep their places; the
+  // excess moves to later days). Late ones (after downtime) are delivered
+  // k_catch_up_spacing apart, most valuable first; those due more than
+  // catch_up_max_age ago are listed in one notice per owner instead.
   Result<ReminderPass> create_due_reminders(Instant now);
 
   // The history the engine sees for `contact`: all its logged touches (the
@@ -47,13 +55,21 @@ class ReminderService {
   Result<std::vector<Touch>> history_of(const Contact& contact);
 
  private:
-  // The engine's decision after applying any cadence switch or dormancy.
-  Result<Decision> decide(Contact& contact, Instant now);
-  Status create_reminder(const Contact& contact, const Decision& d, Instant now);
+  // The engine's decision after applying any cadence switch or dormancy;
+  // `history` is left holding the history it was decided on.
+  Result<Decision> decide(Contact& contact, Instant now, std::vector<Touch>& history);
+  // False when the follow-up waits for a talking point (require_talking_point)
+  // and no reminder is written; the next pass tries again.
+  Result<bool> create_reminder(const Contact& contact, const Decision& d, Instant now, Instant first_attempt);
+  // Today's reminders of each owner with a daily_limit among `follow_ups`.
+  Result<std::vector<TakenPlaces>> places_taken(std::span<const LimitedFollowUp> follow_ups, Instant now);
+  // One notice per owner listing `missed`, each recorded as reminded.
+  Status notify_missed(std::span<const LimitedFollowUp> missed, Instant now);
 
   const Config& config_;
   const CadenceEngine& engine_;
   Store& store_;
+  DrySegments dry_;  // segments whose follow-ups wait for a talking point
 };
 
 }  // namespace touchbase

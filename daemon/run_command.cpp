@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "config/load_config.h"
+#include "config/talking_point_warnings.h"
 #include "daemon/commands.h"
 #include "daemon/control_socket.h"
 #include "daemon/daemon.h"
@@ -11,9 +12,13 @@
 namespace touchbase {
 namespace {
 
+// Warnings (talking points that can never be chosen) do not fail the check.
 Status check(const Cli& cli) {
   TB_TRY(Config config, load_validated_config(cli));
   std::cout << config_path(cli).string() << ": OK\n" << summarize(config);
+  for (const ConfigError& w : talking_point_warnings(config, SystemClock().now())) {
+    std::cout << "warning: " << w.to_string() << "\n";
+  }
   return {};
 }
 

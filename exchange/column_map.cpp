@@ -81,11 +81,17 @@ std::string column_value(const ColumnSources& sources, std::string_view column,
                          const std::vector<std::string>& fields) {
   auto it = sources.sources.find(column);
   if (it == sources.sources.end()) return "";
-  auto field = [&](std::size_t i) { return i < fields.size() ? std::string_view(fields[i]) : std::string_view(); };
-  if (it->second.size() == 1) return std::string(field(it->second.front()));
-  const std::string_view separator = column == "tags" ? "," : " ";
   std::string joined;
-  for (std::size_t i : it->second) {
+  return std::string(column_text(column, it->second, fields, joined));
+}
+
+std::string_view column_text(std::string_view column, const std::vector<std::size_t>& cells,
+                             const std::vector<std::string>& fields, std::string& joined) {
+  auto field = [&](std::size_t i) { return i < fields.size() ? std::string_view(fields[i]) : std::string_view(); };
+  if (cells.size() == 1) return field(cells.front());
+  const std::string_view separator = column == "tags" ? "," : " ";
+  joined.clear();
+  for (std::size_t i : cells) {
     auto text = trim_field(field(i));
     if (text.empty()) continue;
     if (!joined.empty()) joined += separator;

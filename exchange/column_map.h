@@ -38,5 +38,10 @@ Result<ColumnSources> resolve_header(const std::vector<std::string>& header, con
 // The value of `column` in `fields`: the one source's text as it is, or the
 // sources' trimmed non-empty texts joined. "" when the column has no source.
 std::string column_value(const ColumnSources& sources, std::string_view column, const std::vector<std::string>& fields);
+// The same for a column whose source cells are `cells` (from ColumnSources),
+// without copying one source's text: the view is into `fields`, or into
+// `joined` for several sources.
+std::string_view column_text(std::string_view column, const std::vector<std::size_t>& cells,
+                             const std::vector<std::string>& fields, std::string& joined);
 
 }  // namespace touchbase

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace touchbase {
 namespace {
@@ -29,9 +30,8 @@ class RowReader {
     if (!start(record, c, known)) return;
     for (const auto& [column, cells] : sources_.sources) {
       if (column == "id") continue;
-      if (auto s = set_contact_field(c, column, column_value(sources_, column, record.fields), options_.rules); !s) {
-        error(column, s.error().message);
-      }
+      const std::string_view text = column_text(column, cells, record.fields, joined_);
+      if (auto s = set_contact_field(c, column, text, options_.rules); !s) error(column, s.error().message);
     }
     if (!known && !sources_.sources.contains("name")) {
       error("name", "'" + c.id + "' is a new contact and needs a name: the file has no name column");
@@ -81,7 +81,8 @@ class RowReader {
   const ColumnSources& sources_;
   std::map<std::string, const Contact*, std::less<>> by_id_;
   std::multimap<std::string, const Contact*, std::less<>> by_email_;
-  std::map<std::string, int, std::less<>> first_row_of_id_;
+  std::unordered_map<std::string, int> first_row_of_id_;
+  std::string joined_;  // a column fed by several cells
   int row_ = 0;
   std::vector<std::string>* errors_ = nullptr;
 };
@@ -98,6 +99,8 @@ ImportResult import_records(const std::vector<CsvRecord>& records, const ImportO
         {}, {}, {"row 1: no 'id' or 'email' column: the header must name one of them (and name, for new contacts)"}};
   }
   RowReader reader(options, *sources);
+  result.contacts.reserve(records.size() - 1);
+  result.rows.reserve(records.size() - 1);
   for (auto it = records.begin() + 1; it != records.end(); ++it) reader.read(*it, result);
   if (!result.errors.empty()) {
     result.contacts.clear();

@@ -2,6 +2,7 @@
 
 #include <csv.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace touchbase {
@@ -23,8 +24,10 @@ void on_field(void* data, std::size_t size, void* self) {
 void on_record_end(int /*terminator*/, void* self) {
   auto* c = static_cast<Collector*>(self);
   c->current.row = c->next_row++;
+  const std::size_t fields = c->current.fields.size();
   c->records.push_back(std::move(c->current));
   c->current = {};
+  c->current.fields.reserve(fields);  // the next record most likely has as many
 }
 
 struct ParserDeleter {
@@ -43,6 +46,7 @@ Result<std::vector<CsvRecord>> read_csv(std::string_view text) {
     return Error::io("cannot start the CSV parser");
   }
   Collector collector;
+  collector.records.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);  // at most
   std::size_t parsed = csv_parse(parser.get(), text.data(), text.size(), on_field, on_record_end, &collector);
   bool failed = parsed != text.size() || csv_fini(parser.get(), on_field, on_record_end, &collector) != 0;
   if (failed) {

@@ -2,6 +2,7 @@
 
 #include <new>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 namespace touchbase {
@@ -93,18 +94,40 @@ int CurlMulti::on_socket(CURL*, curl_socket_t fd, int what, void* self, void*) {
 }
 
 int CurlMulti::on_timer(CURLM*, long timeout_ms, void* self) {
-  auto* multi = static_cast<CurlMulti*>(self);
-  if (timeout_ms < 0) {
-    multi->timer_.cancel();
-    return 0;
-  }
-  // Even a zero timeout goes through the io_context: curl must not be called
-  // back from within its own callback.
-  multi->timer_.expires_after(std::chrono::milliseconds(timeout_ms));
-  multi->timer_.async_wait([multi](const boost::system::error_code& ec) {
-    if (!ec) multi->on_timeout();
-  });
+  static_cast<CurlMulti*>(self)->set_timeout(timeout_ms);
   return 0;
+}
+
+// curl asks for this whenever its earliest deadline changes: for every
+// transfer added and most that end, hundreds of times a second under load.
+// Arming the timer costs a system call each time, so: a zero timeout is
+// posted instead, and a timer already armed for an earlier instant is kept.
+// Calling curl back early is harmless: it finds nothing due and asks again.
+// Even a zero timeout goes through the io_context: curl must not be called
+// back from within its own callback.
+void CurlMulti::set_timeout(long timeout_ms) {
+  if (timeout_ms < 0) {
+    if (std::exchange(timer_armed_, false)) timer_.cancel();
+    return;
+  }
+  if (timeout_ms == 0) {
+    if (std::exchange(timeout_posted_, true)) return;
+    boost::asio::post(io_, [this, alive = std::weak_ptr<bool>(alive_)] {
+      if (alive.expired()) return;
+      timeout_posted_ = false;
+      on_timeout();
+    });
+    return;
+  }
+  const auto at = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  if (timer_armed_ && timer_.expiry() <= at) return;
+  timer_armed_ = true;
+  timer_.expires_at(at);
+  timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (ec) return;  // cancelled, or armed again for another instant
+    timer_armed_ = false;
+    on_timeout();
+  });
 }
 
 void CurlMulti::watch(curl_socket_t fd, int what) {

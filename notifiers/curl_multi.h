@@ -88,6 +88,7 @@ class CurlMulti {
 
   static int on_socket(CURL* easy, curl_socket_t fd, int what, void* self, void* socket_data);
   static int on_timer(CURLM* multi, long timeout_ms, void* self);
+  void set_timeout(long timeout_ms);
 
   void watch(curl_socket_t fd, int what);
   void forget(curl_socket_t fd);
@@ -99,6 +100,8 @@ class CurlMulti {
   boost::asio::io_context& io_;
   CURLM* multi_;
   boost::asio::steady_timer timer_;
+  bool timer_armed_ = false;     // an async_wait on timer_ is pending
+  bool timeout_posted_ = false;  // a zero timeout is posted and has not run yet
   std::map<curl_socket_t, std::shared_ptr<SocketWatch>> sockets_;
   std::map<CURL*, std::unique_ptr<CurlTransfer>> transfers_;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // for work posted to the io_context

@@ -8,6 +8,16 @@ namespace {
 
 using nlohmann::json;
 
+// The talking point's text, then its link (Discord links a bare URL); the
+// link goes first when the text must be cut, so it is never lost.
+std::string talking_point_value(const ReminderMessage& m) {
+  const std::string text = markdown_escape(m.talking_point);
+  if (!is_web_link(m.talking_point_link)) return truncate_chars(text, k_discord_field_limit);
+  std::string link = " " + m.talking_point_link;
+  std::size_t room = k_discord_field_limit > count_chars(link) ? k_discord_field_limit - count_chars(link) : 0;
+  return truncate_chars(text, room) + link;
+}
+
 json embed_fields(const ReminderMessage& m) {
   json out = json::array();
   const std::tuple<const char*, const std::string*, bool> items[] = {{"Company", &m.company, true},
@@ -18,9 +28,9 @@ json embed_fields(const ReminderMessage& m) {
                                                                      {"Next step", &m.next_step, false}};
   for (const auto& [name, value, inline_field] : items) {
     if (value->empty()) continue;
-    out.push_back({{"name", name},
-                   {"value", truncate_chars(markdown_escape(*value), k_discord_field_limit)},
-                   {"inline", inline_field}});
+    std::string text = value == &m.talking_point ? talking_point_value(m)
+                                                 : truncate_chars(markdown_escape(*value), k_discord_field_limit);
+    out.push_back({{"name", name}, {"value", text}, {"inline", inline_field}});
   }
   return out;
 }

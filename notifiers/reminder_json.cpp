@@ -7,6 +7,7 @@ namespace touchbase {
 nlohmann::json reminder_json(const ReminderMessage& m) {
   return {
       {"idempotency_key", m.idempotency_key},
+      {"headline", render_headline(m)},
       {"owner_name", m.owner_name},
       {"contact_id", m.contact_id},
       {"contact_name", m.contact_name},

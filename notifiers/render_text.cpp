@@ -13,6 +13,7 @@ void add_line(std::string& out, std::string_view label, const std::string& value
 }  // namespace
 
 std::string render_headline(const ReminderMessage& m) {
+  if (!m.headline.empty()) return m.headline;
   std::string h = (m.late ? "Late: follow up with " : "Follow up with ") + m.contact_name;
   std::string details = m.company;
   if (!m.stage.empty()) details += (details.empty() ? "" : ", ") + m.stage;

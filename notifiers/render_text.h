@@ -8,7 +8,8 @@
 
 namespace touchbase {
 
-// A one-line headline: "Follow up with Jane Doe (Acme GmbH, proposal)".
+// A one-line headline: "Follow up with Jane Doe (Acme GmbH, proposal)", or a
+// notice's own.
 std::string render_headline(const ReminderMessage& m);
 // The headline, then one line per field that is present, "\n"-separated.
 std::string render_text(const ReminderMessage& m);

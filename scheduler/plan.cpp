@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 #include <tuple>
 
 #include "scheduler/daily_limit.h"
@@ -10,16 +12,29 @@
 namespace touchbase {
 namespace {
 
-// One contact on its way through the simulation.
+// One contact on its way through the simulation. It reads the contact and
+// history given until the simulation changes them: then it keeps its own.
 struct Sim {
-  Contact contact;
-  std::vector<Touch> history;
+  const PlanContact* given = nullptr;
+  std::unique_ptr<Contact> changed;            // after a cadence switch or dormancy
+  std::optional<std::vector<Touch>> extended;  // with the follow-ups assumed done
   const ResolvedOwner* owner = nullptr;
   Instant decided_at;  // the `now` of `pending`
   Decision pending;    // Kind::follow_up while active
   Instant waiting_since;
   std::string carried;  // transitions on the way, for the next follow-up's reasons
   bool active = true;
+
+  const Contact& contact() const { return changed ? *changed : given->contact; }
+  Contact& change() {
+    if (!changed) changed = std::make_unique<Contact>(given->contact);
+    return *changed;
+  }
+  std::span<const Touch> history() const { return extended ? std::span<const Touch>(*extended) : given->history; }
+  void add_touch(const Touch& t) {
+    if (!extended) extended = given->history;
+    extended->push_back(t);
+  }
 };
 
 class Planner {
@@ -49,25 +64,24 @@ Planner::Planner(const CadenceEngine& engine, std::span<const PlanContact> conta
   sims_.reserve(contacts.size());
   for (const PlanContact& c : contacts) {
     Sim& sim = sims_.emplace_back();
-    sim.contact = c.contact;
-    sim.history = c.history;
-    sim.owner = config_.owner_of(sim.contact);
+    sim.given = &c;
+    sim.owner = config_.owner_of(c.contact);
   }
 }
 
 void Planner::decide(Sim& sim, Instant at, const NextOptions& options) {
   sim.decided_at = at;
   for (int i = 0; i < k_max_plan_switches; ++i) {
-    engine_.next(sim.contact, sim.history, at, options, sim.pending);
+    engine_.next(sim.contact(), sim.history(), at, options, sim.pending);
     switch (sim.pending.kind) {
       case Decision::Kind::switch_cadence:
         record_transition(sim, at);
-        sim.contact.cadence = sim.pending.next_cadence;
-        sim.contact.cadence_since = at;
+        sim.change().cadence = sim.pending.next_cadence;
+        sim.change().cadence_since = at;
         continue;
       case Decision::Kind::dormant:
         record_transition(sim, at);
-        sim.contact.status = ContactStatus::dormant;
+        sim.change().status = ContactStatus::dormant;
         sim.active = false;
         return;
       case Decision::Kind::none: sim.active = false; return;
@@ -79,18 +93,18 @@ void Planner::decide(Sim& sim, Instant at, const NextOptions& options) {
 
 void Planner::record_transition(Sim& sim, Instant at) {
   const Decision& d = sim.pending;
-  plan_.transitions.push_back(PlannedTransition{sim.contact.id, at, d.kind, d.cadence, d.next_cadence, d.why});
+  plan_.transitions.push_back(PlannedTransition{sim.contact().id, at, d.kind, d.cadence, d.next_cadence, d.why});
   if (!d.why.empty()) sim.carried.append(d.why).append("; ");
 }
 
 void Planner::accept(Sim& sim) {
   const Decision& d = sim.pending;
-  plan_.follow_ups.push_back(PlannedFollowUp{sim.contact.id, d.owner, d.cadence, d.step, d.due_at, d.remind_at,
-                                             std::string(config_.zone_of(sim.contact).name()), sim.carried + d.why});
+  plan_.follow_ups.push_back(PlannedFollowUp{sim.contact().id, d.owner, d.cadence, d.step, d.due_at, d.remind_at,
+                                             std::string(config_.zone_of(sim.contact()).name()), sim.carried + d.why});
   sim.carried.clear();
   // Done on time (or now, when already overdue), and no reply.
   const Instant done = std::max(d.due_at, now_);
-  sim.history.push_back(Touch{done, Outcome::touched, "", ""});
+  sim.add_touch(Touch{done, Outcome::touched, "", ""});
   decide(sim, done, NextOptions{});
   sim.waiting_since = sim.pending.due_at;
 }
@@ -120,9 +134,10 @@ void Planner::run_owner(const ResolvedOwner* owner, const std::vector<std::size_
       queue.erase(queue.begin());
     }
     auto rank = [&](std::size_t i) {
-      return LimitRank{sims_[i].contact.value, sims_[i].waiting_since, sims_[i].contact.id};
+      return LimitRank{sims_[i].contact().value, sims_[i].waiting_since, sims_[i].contact().id};
     };
     std::sort(today.begin(), today.end(), [&](std::size_t a, std::size_t b) { return goes_first(rank(a), rank(b)); });
+    std::string reason;  // why the rest of the day moves, once the limit is reached
     for (std::size_t index : today) {
       Sim& sim = sims_[index];
       if (limit == 0 || taken[day] < limit) {
@@ -130,7 +145,7 @@ void Planner::run_owner(const ResolvedOwner* owner, const std::vector<std::size_
         accept(sim);
         enqueue(queue, index, day);
       } else {
-        const std::string reason = limit_reason(*owner, day);
+        if (reason.empty()) reason = limit_reason(*owner, day);
         decide(sim, sim.decided_at, NextOptions{Explain::yes, past_day_bound(config_, *owner, day), reason});
         enqueue(queue, index, day + date::days{1});
       }

@@ -108,35 +108,55 @@ Status check_storable(const Contact& c) {
   return {};
 }
 
-void bind_contact(SQLite::Statement& stmt, const Contact& c) {
-  stmt.bind(1, c.id);
-  stmt.bind(2, c.name);
-  stmt.bind(3, c.email);
-  stmt.bind(4, c.phone);
-  stmt.bind(5, c.company);
-  stmt.bind(6, c.title);
-  stmt.bind(7, c.owner);
-  stmt.bind(8, c.timezone);
+namespace {
+
+// Binds the contact's columns, its texts through `bind_text(index, text)`;
+// `texts` holds those formatted for the statement.
+template <class BindText>
+void bind_columns(SQLite::Statement& stmt, const Contact& c, ContactTexts& texts, BindText bind_text) {
+  bind_text(1, c.id);
+  bind_text(2, c.name);
+  bind_text(3, c.email);
+  bind_text(4, c.phone);
+  bind_text(5, c.company);
+  bind_text(6, c.title);
+  bind_text(7, c.owner);
+  bind_text(8, c.timezone);
   if (c.window) {
-    stmt.bind(9, format_window(*c.window));
+    texts.window = format_window(*c.window);
+    bind_text(9, texts.window);
   } else {
     stmt.bind(9);
   }
-  stmt.bind(10, c.cadence);
-  stmt.bind(11, c.stage);
-  stmt.bind(12, join_tags(c.tags));
+  bind_text(10, c.cadence);
+  bind_text(11, c.stage);
+  texts.tags = join_tags(c.tags);
+  bind_text(12, texts.tags);
   stmt.bind(13, c.value);
-  stmt.bind(14, std::string(to_string(c.status)));
+  texts.status = std::string(to_string(c.status));
+  bind_text(14, texts.status);
   bind_optional_instant(stmt, 15, c.paused_until);
   bind_optional_instant(stmt, 16, c.last_touch);
   bind_optional_instant(stmt, 17, c.cadence_since);
-  stmt.bind(18, c.next_step.text);
+  bind_text(18, c.next_step.text);
   if (c.next_step.date) {
-    stmt.bind(19, format_date(*c.next_step.date));
+    texts.next_step_date = format_date(*c.next_step.date);
+    bind_text(19, texts.next_step_date);
   } else {
     stmt.bind(19);
   }
-  stmt.bind(20, c.notes);
+  bind_text(20, c.notes);
+}
+
+}  // namespace
+
+void bind_contact(SQLite::Statement& stmt, const Contact& c) {
+  ContactTexts texts;
+  bind_columns(stmt, c, texts, [&](int index, const std::string& text) { stmt.bind(index, text); });
+}
+
+void bind_contact_in_place(SQLite::Statement& stmt, const Contact& c, ContactTexts& texts) {
+  bind_columns(stmt, c, texts, [&](int index, const std::string& text) { stmt.bindNoCopy(index, text); });
 }
 
 Result<Contact> read_contact(const SQLite::Statement& stmt) {

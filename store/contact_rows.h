@@ -30,6 +30,20 @@ Status check_storable(const Contact& c);
 // REQUIRES: check_storable(c) succeeded.
 void bind_contact(SQLite::Statement& stmt, const Contact& c);
 
+// The texts bind_contact makes from a contact's fields (its window, tags,
+// status and next-step date), kept for a statement bound in place.
+struct ContactTexts {
+  std::string window;
+  std::string tags;
+  std::string status;
+  std::string next_step_date;
+};
+
+// As bind_contact, without copying the texts into the statement: `c` and
+// `texts` must stay as they are until the statement has run (for a statement
+// run for many contacts in a row). REQUIRES: check_storable(c) succeeded.
+void bind_contact_in_place(SQLite::Statement& stmt, const Contact& c, ContactTexts& texts);
+
 // Errc::data when a stored value does not read back (edited by hand).
 Result<Contact> read_contact(const SQLite::Statement& stmt);
 

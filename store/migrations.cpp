@@ -97,9 +97,62 @@ constexpr std::string_view k_schema_v2 = R"sql(
 ALTER TABLE contacts ADD COLUMN removed_at INTEGER;
 )sql";
 
-constexpr std::array<Migration, 2> k_migrations = {{
+// Version 3: notices, messages to an owner about several contacts at once
+// (the follow-ups that came due too long ago while the daemon was down). A
+// reminder listed in a notice has notice_id set and no outbox row of its
+// own; an outbox row delivers either a reminder or a notice.
+constexpr std::string_view k_schema_v3 = R"sql(
+CREATE TABLE notices (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  owner TEXT NOT NULL,
+  headline TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) STRICT;
+
+ALTER TABLE reminders ADD COLUMN notice_id INTEGER REFERENCES notices (id) ON DELETE SET NULL;
+
+CREATE TABLE outbox_v3 (
+  id INTEGER PRIMARY KEY,
+  reminder_id INTEGER REFERENCES reminders (id) ON DELETE CASCADE,
+  notice_id INTEGER REFERENCES notices (id) ON DELETE CASCADE,
+  notifier TEXT NOT NULL CHECK (notifier <> ''),
+  idempotency_key TEXT NOT NULL UNIQUE,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed', 'dead')),
+  attempts INTEGER NOT NULL CHECK (attempts >= 0),
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT NOT NULL,
+  delivered_at INTEGER,
+  CHECK ((reminder_id IS NULL) <> (notice_id IS NULL)),
+  UNIQUE (reminder_id, notifier),
+  UNIQUE (notice_id, notifier)
+) STRICT;
+INSERT INTO outbox_v3 (id, reminder_id, notifier, idempotency_key, state, attempts, next_attempt_at, last_error,
+                       delivered_at)
+  SELECT id, reminder_id, notifier, idempotency_key, state, attempts, next_attempt_at, last_error, delivered_at
+  FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v3 RENAME TO outbox;
+CREATE INDEX outbox_waiting ON outbox (next_attempt_at) WHERE state IN ('pending', 'failed');
+)sql";
+
+// Version 4: the talking-point segments that ran dry for an owner, so the
+// owner is told once per dry spell, across restarts.
+constexpr std::string_view k_schema_v4 = R"sql(
+CREATE TABLE dry_segments (
+  owner TEXT NOT NULL CHECK (owner <> ''),
+  segment TEXT NOT NULL CHECK (segment <> ''),
+  since INTEGER NOT NULL,
+  notice_id INTEGER REFERENCES notices (id) ON DELETE SET NULL,
+  PRIMARY KEY (owner, segment)
+) STRICT;
+)sql";
+
+constexpr std::array<Migration, 4> k_migrations = {{
     {1, k_schema_v1},
     {2, k_schema_v2},
+    {3, k_schema_v3},
+    {4, k_schema_v4},
 }};
 
 void apply(SQLite::Database& db, const Migration& m) {

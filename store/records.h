@@ -25,13 +25,36 @@ struct Reminder {
   Instant created_at;
 };
 
+// A message to an owner about several contacts at once, delivered through
+// the outbox like a reminder: the follow-ups that came due too long before
+// the daemon started, listed together instead of reminded one by one.
+struct Notice {
+  std::int64_t id = 0;  // assigned by the store
+  std::string owner;
+  std::string headline;  // one line, e.g. "3 follow-ups missed while touchbase was not running"
+  std::string body;      // one line per item
+  Instant created_at;
+};
+
+// A segment of the talking-point library ("fintech / proposal") that ran dry
+// for an owner's follow-ups that require a talking point; the owner was told
+// by notice `notice_id` (0 once that notice is gone).
+struct DrySegment {
+  std::string owner;
+  std::string segment;
+  Instant since;
+  std::int64_t notice_id = 0;
+};
+
 enum class OutboxState { pending, delivered, failed, dead };
 
 std::string_view to_string(OutboxState s);
 
-// One delivery of a reminder through one notifier. The idempotency key is
-// fixed when the row is written and repeated by every attempt. Its form is
-// "tb-<reminder id>-<notifier>-<12 hex digits>": the notifier name with every
+// One delivery of a reminder (or of a notice: reminder_id is then 0 and
+// notice_id set) through one notifier. The idempotency key is fixed when the
+// row is written and repeated by every attempt. Its form is
+// "tb-<reminder id>-<notifier>-<12 hex digits>" ("tb-n<notice id>-..." for a
+// notice): the notifier name with every
 // character outside [A-Za-z0-9_-] replaced by '_' (at most 40 of them), and a
 // hash of (reminder id, contact id, due_at, notifier) so that a key stays
 // unique even across databases that reuse reminder ids. It only ever holds
@@ -39,6 +62,7 @@ std::string_view to_string(OutboxState s);
 struct OutboxRow {
   std::int64_t id = 0;
   std::int64_t reminder_id = 0;
+  std::int64_t notice_id = 0;
   std::string notifier;
   std::string idempotency_key;
   OutboxState state = OutboxState::pending;

@@ -78,18 +78,47 @@ Result<OutboxRow> read_outbox_row(const SQLite::Statement& stmt) {
   row.next_attempt_at = read_instant(stmt.getColumn(6));
   row.last_error = stmt.getColumn(7).getString();
   row.delivered_at = read_optional_instant(stmt.getColumn(8));
+  row.notice_id = stmt.getColumn(9).getInt64();
   return row;
 }
 
-std::string idempotency_key(const Reminder& r, std::string_view notifier) {
+Notice read_notice(const SQLite::Statement& stmt) {
+  Notice n;
+  n.id = stmt.getColumn(0).getInt64();
+  n.owner = stmt.getColumn(1).getString();
+  n.headline = stmt.getColumn(2).getString();
+  n.body = stmt.getColumn(3).getString();
+  n.created_at = read_instant(stmt.getColumn(4));
+  return n;
+}
+
+namespace {
+
+std::string key_notifier(std::string_view notifier) {
   std::string name;
   for (char c : notifier.substr(0, k_max_key_notifier_chars)) name += is_key_char(c) ? c : '_';
+  return name;
+}
+
+}  // namespace
+
+std::string idempotency_key(const Reminder& r, std::string_view notifier) {
   Fnv1a hash;
   hash.add(std::to_string(r.id));
   hash.add(r.contact_id);
   hash.add(std::to_string(to_unix_seconds(r.due_at)));
   hash.add(notifier);
-  return "tb-" + std::to_string(r.id) + "-" + name + "-" + hex(hash.value(), k_key_hash_hex_digits);
+  return "tb-" + std::to_string(r.id) + "-" + key_notifier(notifier) + "-" + hex(hash.value(), k_key_hash_hex_digits);
+}
+
+std::string idempotency_key(const Notice& n, std::string_view notifier) {
+  Fnv1a hash;
+  hash.add("notice");
+  hash.add(std::to_string(n.id));
+  hash.add(n.owner);
+  hash.add(std::to_string(to_unix_seconds(n.created_at)));
+  hash.add(notifier);
+  return "tb-n" + std::to_string(n.id) + "-" + key_notifier(notifier) + "-" + hex(hash.value(), k_key_hash_hex_digits);
 }
 
 }  // namespace touchbase

@@ -30,7 +30,8 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& pa
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
 }
 
-SqliteStore::SqliteStore(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)), path_(db_->getFilename()) {}
+SqliteStore::SqliteStore(std::unique_ptr<SQLite::Database> db)
+    : db_(std::move(db)), path_(db_->getFilename()), statements_(*db_) {}
 
 Status SqliteStore::add_contact(const Contact& c) {
   TB_TRY_STATUS(check_storable(c));
@@ -63,10 +64,11 @@ Status SqliteStore::upsert_contacts(std::span<const Contact> contacts) {
   for (const auto& c : contacts) TB_TRY_STATUS(check_storable(c));
   return run("store " + std::to_string(contacts.size()) + " contacts", [&]() -> Status {
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    ContactTexts texts;  // each contact's, bound in place until the next one's
     SQLite::Statement upsert(*db_, upsert_contact_sql());
     for (const auto& c : contacts) {
       TB_TRY_STATUS(run("store contact " + in_quotes(c.id), [&]() -> Status {
-        bind_contact(upsert, c);
+        bind_contact_in_place(upsert, c, texts);
         upsert.exec();
         upsert.reset();
         return {};
@@ -79,10 +81,10 @@ Status SqliteStore::upsert_contacts(std::span<const Contact> contacts) {
 
 Result<std::optional<Contact>> SqliteStore::find_contact(std::string_view id) {
   return run("read contact " + in_quotes(id), [&]() -> Result<std::optional<Contact>> {
-    SQLite::Statement select(*db_, select_contacts_sql() + " AND id = ?1");
-    select.bind(1, std::string(id));
-    if (!select.executeStep()) return std::optional<Contact>();
-    TB_TRY(auto c, read_contact(select));
+    auto select = statements_.use(select_contacts_sql() + " AND id = ?1");
+    select->bind(1, std::string(id));
+    if (!select->executeStep()) return std::optional<Contact>();
+    TB_TRY(auto c, read_contact(*select));
     return std::optional<Contact>(std::move(c));
   });
 }
@@ -177,19 +179,18 @@ Status SqliteStore::log_touch(const Contact& c, const Touch& t) {
 
 Result<std::vector<Touch>> SqliteStore::touches(std::string_view contact_id) {
   return run("read the touches of contact " + in_quotes(contact_id), [&]() -> Result<std::vector<Touch>> {
-    SQLite::Statement select(*db_,
-                             "SELECT touched_at, outcome, note, talking_point FROM touches "
-                             "WHERE contact_id = ?1 ORDER BY touched_at, id");
-    select.bind(1, std::string(contact_id));
+    auto select = statements_.use(
+        "SELECT touched_at, outcome, note, talking_point FROM touches WHERE contact_id = ?1 ORDER BY touched_at, id");
+    select->bind(1, std::string(contact_id));
     std::vector<Touch> out;
-    while (select.executeStep()) {
-      auto outcome_text = select.getColumn(1).getString();
+    while (select->executeStep()) {
+      auto outcome_text = select->getColumn(1).getString();
       auto outcome = parse_outcome(outcome_text);
       if (!outcome)
         return Error::data("a touch of contact " + in_quotes(contact_id) + " has an unknown outcome " +
                            in_quotes(outcome_text));
-      out.push_back(Touch{read_instant(select.getColumn(0)), *outcome, select.getColumn(2).getString(),
-                          select.getColumn(3).getString()});
+      out.push_back(Touch{read_instant(select->getColumn(0)), *outcome, select->getColumn(2).getString(),
+                          select->getColumn(3).getString()});
     }
     return out;
   });

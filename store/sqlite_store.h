@@ -5,6 +5,8 @@
 // write lock up front (waiting up to the busy timeout) rather than failing
 // half-way when another process writes; a single statement is atomic on its
 // own. Every SQLite exception is caught here and returned as an Error.
+// The queries run once per contact or per delivery are prepared once and
+// kept (statements_).
 
 #include <SQLiteCpp/Database.h>
 
@@ -13,6 +15,7 @@
 #include <utility>
 
 #include "store/sqlite_errors.h"
+#include "store/statement_cache.h"
 #include "store/store.h"
 
 namespace touchbase {
@@ -33,8 +36,18 @@ class SqliteStore final : public Store {
   Status add_touch(std::string_view contact_id, const Touch& t) override;
   Status log_touch(const Contact& c, const Touch& t) override;
   Result<std::vector<Touch>> touches(std::string_view contact_id) override;
+  Result<ContactHistories> histories_of_all_contacts() override;  // sqlite_store_histories.cpp
 
-  Result<std::optional<Reminder>> create_reminder(const Reminder& r, std::span<const std::string> notifiers) override;
+  Result<std::optional<Reminder>> create_reminder(const Reminder& r, std::span<const std::string> notifiers,
+                                                  std::optional<Instant> first_attempt = std::nullopt) override;
+  Result<int> count_reminders_sent(std::string_view owner, Instant from, Instant to) override;
+  Result<std::optional<Notice>> create_notice(const Notice& notice, std::span<const Reminder> listed,
+                                              std::span<const std::string> notifiers) override;
+  Result<std::optional<Notice>> find_notice(std::int64_t id) override;
+  Result<std::optional<Notice>> record_dry_segment(std::string_view segment, const Notice& notice,
+                                                   std::span<const std::string> notifiers) override;
+  Result<std::vector<DrySegment>> dry_segments() override;
+  Status forget_dry_segment(std::string_view owner, std::string_view segment) override;
   Result<std::optional<Reminder>> find_reminder(std::int64_t id) override;
   Result<std::vector<std::string>> used_talking_points(std::string_view contact_id) override;
   Result<std::vector<Reminder>> reminders(std::string_view contact_id) override;
@@ -43,6 +56,7 @@ class SqliteStore final : public Store {
   Result<std::optional<Instant>> next_outbox_attempt() override;
   Result<std::vector<OutboxRow>> outbox_rows(std::int64_t reminder_id) override;
   Status mark_delivered(std::int64_t row_id, Instant at) override;
+  Result<int> mark_batch_delivered(std::span<const std::int64_t> row_ids, Instant at) override;
   Status mark_attempt_failed(std::int64_t row_id, std::string_view error, std::optional<Instant> next_attempt) override;
   Status fall_back(std::int64_t row_id, std::string_view error, std::string_view next_notifier, Instant now) override;
   Result<std::vector<OutboxRow>> outbox_in(std::span<const OutboxState> states) override;
@@ -56,14 +70,17 @@ class SqliteStore final : public Store {
   // REQUIRES: inside a transaction (it also records the talking point). Errc::no_input for an unknown contact.
   Status insert_touch(std::string_view contact_id, const Touch& t);
   bool is_removed(std::string_view id);
-  std::int64_t insert_reminder_row(const Reminder& r);  // 0 when (contact_id, due_at) exists
-  void insert_outbox_rows(const Reminder& r, std::span<const std::string> notifiers);
+  // 0 when (contact_id, due_at) exists. Errc::no_input for an unknown contact.
+  Result<std::int64_t> insert_reminder_row(const Reminder& r, std::int64_t notice_id = 0);
+  void insert_outbox_rows(const Reminder& r, std::span<const std::string> notifiers, Instant first_attempt);
+  void insert_outbox_rows(const Notice& n, std::span<const std::string> notifiers, Instant first_attempt);
   void insert_talking_point_use(std::string_view contact_id, std::string_view point, std::string_view source_column,
                                 std::int64_t source_id, Instant used_at);
   static Result<std::vector<OutboxRow>> read_outbox_rows(SQLite::Statement& stmt);
 
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
+  StatementCache statements_;  // the queries run per contact or per delivery; destroyed before db_
 };
 
 template <class F>

@@ -16,16 +16,22 @@ Status SqliteStore::fall_back(std::int64_t row_id, std::string_view error, std::
              [&]() -> Status {
                SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
                TB_TRY_STATUS(mark_attempt_failed(row_id, error, std::nullopt));
-               SQLite::Statement select(*db_, "SELECT " + std::string(k_reminder_columns) +
-                                                  " FROM reminders WHERE id = (SELECT reminder_id FROM outbox "
+               const std::vector<std::string> next{std::string(next_notifier)};
+               SQLite::Statement reminder(*db_, "SELECT " + std::string(k_reminder_columns) +
+                                                    " FROM reminders WHERE id = (SELECT reminder_id FROM outbox "
+                                                    "WHERE id = ?1)");
+               reminder.bind(1, row_id);
+               SQLite::Statement notice(*db_, "SELECT " + std::string(k_notice_columns) +
+                                                  " FROM notices WHERE id = (SELECT notice_id FROM outbox "
                                                   "WHERE id = ?1)");
-               select.bind(1, row_id);
-               if (!select.executeStep())
+               notice.bind(1, row_id);
+               if (reminder.executeStep()) {
+                 insert_outbox_rows(read_reminder(reminder), next, now);
+               } else if (notice.executeStep()) {
+                 insert_outbox_rows(read_notice(notice), next, now);
+               } else {
                  return Error::no_input("outbox row " + std::to_string(row_id) + " has no reminder");
-               Reminder r = read_reminder(select);
-               r.remind_at = now;
-               r.created_at = now;
-               insert_outbox_rows(r, std::vector<std::string>{std::string(next_notifier)});
+               }
                tx.commit();
                return {};
              });

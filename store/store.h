@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/contact.h"
@@ -20,6 +21,14 @@
 #include "store/records.h"
 
 namespace touchbase {
+
+// Per contact id, what the store keeps of each contact; contacts that have
+// none are absent.
+struct ContactHistories {
+  std::unordered_map<std::string, std::vector<Touch>> touches;                    // oldest first
+  std::unordered_map<std::string, std::vector<Reminder>> reminders;               // oldest due_at first
+  std::unordered_map<std::string, std::vector<std::string>> used_talking_points;  // in the order first given
+};
 
 class Store {
  public:
@@ -55,14 +64,44 @@ class Store {
   // contact does not exist or is removed.
   virtual Status log_touch(const Contact& c, const Touch& t) = 0;
   virtual Result<std::vector<Touch>> touches(std::string_view contact_id) = 0;
+  // The touches, reminders and talking points given of every contact
+  // (removed ones too), read in one snapshot: what touches(),
+  // reminders() and used_talking_points() return for each, in far fewer
+  // queries than calling them contact by contact.
+  virtual Result<ContactHistories> histories_of_all_contacts() = 0;
 
   // Writes the reminder and one pending outbox row per notifier (in order,
-  // due at reminder.remind_at, or reminder.created_at -- "now" -- if later)
-  // in one transaction, and records its talking point as used. Returns
-  // the reminder with its id, or std::nullopt when a reminder for the same
-  // (contact_id, due_at) already exists (nothing is written then).
-  virtual Result<std::optional<Reminder>> create_reminder(const Reminder& r,
-                                                          std::span<const std::string> notifiers) = 0;
+  // due at `first_attempt`, else at reminder.remind_at, or at
+  // reminder.created_at -- "now" -- if later) in one transaction, and records
+  // its talking point as used. Returns the reminder with its id, or
+  // std::nullopt when a reminder for the same (contact_id, due_at) already
+  // exists (nothing is written then).
+  virtual Result<std::optional<Reminder>> create_reminder(const Reminder& r, std::span<const std::string> notifiers,
+                                                          std::optional<Instant> first_attempt = std::nullopt) = 0;
+  // How many reminders of `owner` went, or go, out alone (not listed in a
+  // notice) in [from, to): counted at remind_at, or created_at if later.
+  virtual Result<int> count_reminders_sent(std::string_view owner, Instant from, Instant to) = 0;
+
+  // Writes the notice, the reminders it lists (each without an outbox row
+  // of its own, and recording its talking point as used; one whose
+  // (contact_id, due_at) already exists is skipped) and one pending outbox
+  // row per notifier due at notice.created_at, in one transaction. Returns
+  // the notice with its id, or std::nullopt when `listed` is not empty and
+  // every one of them already existed (nothing is written then).
+  virtual Result<std::optional<Notice>> create_notice(const Notice& notice, std::span<const Reminder> listed,
+                                                      std::span<const std::string> notifiers) = 0;
+  virtual Result<std::optional<Notice>> find_notice(std::int64_t id) = 0;
+  // Segments of the talking-point library that ran dry for an owner, told
+  // once per dry spell. Records (notice.owner, segment) as dry since
+  // notice.created_at and writes `notice` with one pending outbox row per
+  // notifier, in one transaction. When the segment is recorded already,
+  // nothing is written and the result is std::nullopt.
+  virtual Result<std::optional<Notice>> record_dry_segment(std::string_view segment, const Notice& notice,
+                                                           std::span<const std::string> notifiers) = 0;
+  // Every segment recorded as dry, by owner, then segment.
+  virtual Result<std::vector<DrySegment>> dry_segments() = 0;
+  // Ends a dry spell: the next time the segment runs dry its owner is told again.
+  virtual Status forget_dry_segment(std::string_view owner, std::string_view segment) = 0;
   virtual Result<std::optional<Reminder>> find_reminder(std::int64_t id) = 0;
   // Ids of the talking points a contact has been given (by reminders or
   // logged touches), so none is repeated.
@@ -78,12 +117,16 @@ class Store {
   virtual Result<std::vector<OutboxRow>> outbox_rows(std::int64_t reminder_id) = 0;
   // The successful attempt: attempts+1, state delivered, delivered_at.
   virtual Status mark_delivered(std::int64_t row_id, Instant at) = 0;
+  // Several successful attempts, each as mark_delivered, in one transaction:
+  // all are written or none. Rows that no longer exist (their contact was
+  // deleted meanwhile) are skipped; returns how many were marked.
+  virtual Result<int> mark_batch_delivered(std::span<const std::int64_t> row_ids, Instant at) = 0;
   // A failed attempt: attempts+1, last_error, and either state failed with
   // the next attempt time, or state dead when next_attempt is std::nullopt.
   virtual Status mark_attempt_failed(std::int64_t row_id, std::string_view error,
                                      std::optional<Instant> next_attempt) = 0;
   // A row that will not be delivered (permanent failure, or past its retry
-  // budget) hands its reminder to the owner's next notifier: in one
+  // budget) hands its reminder (or notice) to the owner's next notifier: in one
   // transaction the row becomes dead (attempts+1, last_error) and a pending
   // row for `next_notifier`, due at `now`, is added with its own key.
   virtual Status fall_back(std::int64_t row_id, std::string_view error, std::string_view next_notifier,

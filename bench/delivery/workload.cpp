@@ -1,6 +1,7 @@
 #include "bench/delivery/workload.h"
 
 #include <fstream>
+#include <string>
 
 namespace touchbase::bench {
 namespace {
@@ -8,7 +9,8 @@ namespace {
 // "whsec_" and the base64 of the bytes 1..32.
 constexpr const char* k_secret = "whsec_AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
 
-std::string config_text(const std::string& url) {
+// The owner's daily_limit is the whole burst, so every reminder goes out today.
+std::string config_text(const std::string& url, long contacts) {
   return R"([daemon]
 database = "touchbase.db"
 log_level = "info"
@@ -25,6 +27,8 @@ name = "Alice Moreno"
 timezone = "UTC"
 working_hours = "mon-sun 00:00-24:00"
 notify = ["sink"]
+daily_limit = )" +
+         std::to_string(contacts) + R"(
 
 [notifiers.sink]
 kind = "webhook"
@@ -57,7 +61,7 @@ Workload write_workload(const std::filesystem::path& dir, long contacts, const s
   std::filesystem::create_directories(dir);
   Workload w{dir / "touchbase.toml", dir / "contacts.csv", dir / "touchbase.db"};
   std::ofstream(dir / "webhook-secret") << k_secret;
-  std::ofstream(w.config) << config_text(url);
+  std::ofstream(w.config) << config_text(url, contacts);
   write_contacts(w.contacts, contacts);
   return w;
 }

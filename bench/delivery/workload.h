@@ -2,8 +2,9 @@
 // The benchmark's workload, written into a fresh folder: a config with one
 // owner whose only notifier is a signed `webhook` to the sink, and a CSV of
 // contacts that have never been touched, whose window and the owner's
-// working hours span the whole week, with no lead time: every contact's
-// first follow-up is due the moment the daemon starts.
+// working hours span the whole week, with no lead time and a daily limit as
+// large as the burst: every contact's first follow-up is due, and sent, the
+// moment the daemon starts.
 
 #include <filesystem>
 #include <string>

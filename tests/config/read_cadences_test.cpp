@@ -31,6 +31,7 @@ backoff = 1.5
 give_up_after = 5
 then = "nurture"
 on_reply = "stop"
+require_talking_point = true
 
 [cadences.nurture]
 steps = ["45d"]
@@ -50,6 +51,7 @@ on_reply = "prospect"
   EXPECT_EQ(p.give_up_after, 5);
   EXPECT_EQ(p.then, "nurture");
   EXPECT_EQ(p.on_reply, "stop");
+  EXPECT_TRUE(p.require_talking_point);
   EXPECT_EQ(c.cadences.at("nurture").then, "dormant");
   EXPECT_EQ(c.cadences.at("nurture").on_reply, "prospect");
 }
@@ -66,6 +68,7 @@ TEST(ReadCadences, ACadenceWithOnlyStepsTakesTheDefaults) {
   EXPECT_EQ(p.give_up_after, 0);
   EXPECT_EQ(p.then, "");
   EXPECT_EQ(p.on_reply, "pause");
+  EXPECT_FALSE(p.require_talking_point);
 }
 
 TEST(ReadCadences, AnIntegerBackoffIsAFactorToo) {

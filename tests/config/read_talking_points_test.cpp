@@ -79,5 +79,62 @@ TEST(ReadTalkingPoints, TheSectionIsAnArrayOfTables) {
                           "string"));
 }
 
+TEST(ReadTalkingPoints, TheTextIsSplitAtItsPlaceholders) {
+  Config c = load_ok(R"([[talking_points]]
+id = "hello"
+text = "Hi {first_name}, {{braces}} stay; {days_since_last_touch} days"
+owner = "alice"
+)" + k_minimal_rest);
+  ASSERT_EQ(c.talking_points.size(), 1u);
+  const TalkingPoint& p = c.talking_points[0];
+  EXPECT_EQ(p.text, "Hi {first_name}, {{braces}} stay; {days_since_last_touch} days");
+  EXPECT_THAT(p.pieces,
+              ElementsAre(TextPiece{"Hi ", std::nullopt}, TextPiece{"", Placeholder::first_name},
+                          TextPiece{", {braces} stay; ", std::nullopt},
+                          TextPiece{"", Placeholder::days_since_last_touch}, TextPiece{" days", std::nullopt}));
+  EXPECT_EQ(p.owner, "alice");
+  EXPECT_EQ(p.file, "t.toml");
+  EXPECT_EQ(p.line, 1);
+}
+
+TEST(ReadTalkingPoints, AnUnknownPlaceholderIsAnErrorAtItsBrace) {
+  EXPECT_THAT(errors_with_rest("[[talking_points]]\nid = \"a\"\ntext = \"Hi {{x}} {frist_name}\"\n"),
+              ElementsAre("t.toml:3:18: talking_points[0].text: unknown placeholder '{frist_name}'; did you mean "
+                          "'first_name'? (write {{ and }} for literal braces)"));
+  EXPECT_THAT(errors_with_rest("[[talking_points]]\nid = \"a\"\ntext = \"\"\"\nFirst line\n  then {weather}\"\"\"\n"),
+              ElementsAre("t.toml:5:8: talking_points[0].text: unknown placeholder '{weather}': expected one of "
+                          "{first_name}, {name}, {company}, {title}, {stage}, {days_since_last_touch}, {last_note} "
+                          "(write {{ and }} for literal braces)"));
+}
+
+TEST(ReadTalkingPoints, ThePositionCountsCharactersNotBytes) {
+  EXPECT_THAT(errors_with_rest("talking_points = [{ id = \"grüße\", text = \"Grüße {x}\" }]\n"),
+              ::testing::ElementsAre(::testing::StartsWith("t.toml:1:49: talking_points[0].text: unknown placeholder "
+                                                           "'{x}'")));
+}
+
+TEST(ReadTalkingPoints, AnUnclosedOrStrayBraceIsAnErrorAtIt) {
+  EXPECT_THAT(errors_with_rest("[[talking_points]]\nid = \"a\"\ntext = 'say {name} and {name'\n"),
+              ElementsAre("t.toml:3:24: talking_points[0].text: '{' opens a placeholder that is never closed "
+                          "(write {{ for a literal brace)"));
+  EXPECT_THAT(errors_with_rest("[[talking_points]]\nid = \"a\"\ntext = \"{name} } {}\"\n"),
+              ElementsAre("t.toml:3:16: talking_points[0].text: a single '}' closes no placeholder "
+                          "(write }} for a literal brace)"));
+  EXPECT_THAT(
+      errors_with_rest("[[talking_points]]\nid = \"a\"\ntext = \"{}\"\n"),
+      ElementsAre("t.toml:3:9: talking_points[0].text: empty placeholder '{}' (write {{}} for literal braces)"));
+}
+
+TEST(ReadTalkingPoints, TheOwnerMustBeDefined) {
+  EXPECT_THAT(errors_with_rest("[[talking_points]]\nid = \"a\"\ntext = \"one\"\nowner = \"alce\"\n"),
+              ElementsAre("t.toml:4:9: talking_points[0].owner: owner 'alce' is not defined; did you mean 'alice'?"));
+}
+
+TEST(ReadTalkingPoints, TheLinkIsAWebLink) {
+  EXPECT_THAT(errors_with_rest("[[talking_points]]\nid = \"a\"\ntext = \"one\"\nlink = \"example.com/deck\"\n"),
+              ElementsAre("t.toml:4:8: talking_points[0].link: 'example.com/deck' is not a web link: expected an "
+                          "https:// or http:// URL"));
+}
+
 }  // namespace
 }  // namespace touchbase::testing

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 namespace touchbase {
 namespace {
 
@@ -73,6 +75,61 @@ TEST(Rfc3339Local, ShowsTheZoneOffsetOfThatInstant) {
   EXPECT_EQ(format_rfc3339_local(summer, *berlin), "2026-07-15T17:00:00+02:00");
   const auto* kolkata = find_zone("Asia/Kolkata").value();
   EXPECT_EQ(format_rfc3339_local(winter, *kolkata), "2026-01-15T20:30:00+05:30");
+}
+
+// What date::parse reads from a UTC time, which the parsing must match.
+std::optional<Instant> date_parse_utc(const std::string& text) {
+  std::istringstream in(text);
+  date::sys_time<std::chrono::milliseconds> t;
+  in >> date::parse("%FT%TZ", t);
+  if (in.fail() || in.peek() != std::char_traits<char>::eof()) return std::nullopt;
+  return std::chrono::floor<Seconds>(t);
+}
+
+TEST(Rfc3339, UtcTimesReadAsDateParseReadsThem) {
+  for (const char* text :
+       {"2026-11-23T16:00:00Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "2028-02-29T12:00:00Z",
+        "2027-02-29T12:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z", "2026-00-10T00:00:00Z",
+        "2026-11-00T00:00:00Z", "2026-11-23T24:00:00Z", "2026-11-23T23:60:00Z", "2026-11-23T23:59:60Z",
+        "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-11-23T1a:00:00Z", "2026-11-23T16:00:00.5Z",
+        "+026-11-23T16:00:00Z"}) {
+    auto parsed = parse_rfc3339(text);
+    auto expected = date_parse_utc(text);
+    ASSERT_EQ(parsed.ok(), expected.has_value()) << text;
+    if (expected) {
+      EXPECT_EQ(*parsed, *expected) << text;
+    }
+  }
+}
+
+// What date::format writes, which the formatting must match for any instant and zone.
+std::string date_format_local(Instant t, const date::time_zone& zone) {
+  std::string s = date::format("%FT%T%z", date::zoned_seconds(&zone, t));
+  s.insert(s.size() - 2, ":");
+  return s;
+}
+
+TEST(Rfc3339Local, WritesWhatDateFormatWritesInEveryKindOfZone) {
+  // Negative, half- and three-quarter-hour offsets, DST on both hemispheres,
+  // and local mean times with seconds before 1900.
+  for (const char* name : {"UTC", "America/St_Johns", "America/Los_Angeles", "Asia/Kathmandu", "Pacific/Chatham",
+                           "Australia/Lord_Howe", "Europe/Amsterdam", "Africa/Monrovia"}) {
+    const auto* zone = find_zone(name).value();
+    for (const char* when :
+         {"1850-06-01T12:34:56Z", "1901-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "2026-03-08T10:00:00Z",
+          "2026-04-05T15:59:59Z", "2026-11-01T08:30:00Z", "2026-12-31T23:59:59Z", "9999-12-31T12:00:00Z"}) {
+      const Instant t = parse_rfc3339(when).value();
+      EXPECT_EQ(format_rfc3339_local(t, *zone), date_format_local(t, *zone)) << name << " " << when;
+      EXPECT_EQ(format_rfc3339(t), date::format("%FT%TZ", t)) << when;
+    }
+  }
+}
+
+TEST(Rfc3339, YearsBeyondFourDigitsAreWrittenAsDateFormatWritesThem) {
+  const Instant far = date::sys_days(date::year(12026) / 1 / 2) + std::chrono::hours(3);
+  EXPECT_EQ(format_rfc3339(far), "12026-01-02T03:00:00Z");
+  const Instant before_zero = date::sys_days(date::year(-1) / 12 / 31);
+  EXPECT_EQ(format_rfc3339(before_zero), date::format("%FT%TZ", before_zero));
 }
 
 TEST(ParseDate, AcceptsOnlyRealCalendarDates) {

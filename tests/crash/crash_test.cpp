@@ -42,8 +42,9 @@ constexpr auto k_drain_deadline = 20s;
 // "whsec_" and the base64 of the bytes 1..32.
 constexpr std::string_view k_secret = "whsec_AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
 
-// Windows and working hours span the whole week, lead time is zero and no
-// contact has been touched: every contact's first follow-up is due now.
+// Windows and working hours span the whole week, lead time is zero, the
+// daily limit holds the whole burst and no contact has been touched: every
+// contact's first follow-up is due, and sent, now.
 std::string config_text(int port) {
   return R"([daemon]
 database = "touchbase.db"
@@ -61,6 +62,7 @@ name = "Alice Moreno"
 timezone = "UTC"
 working_hours = "mon-sun 00:00-24:00"
 notify = ["crm"]
+daily_limit = 1000
 
 [notifiers.crm]
 kind = "webhook"

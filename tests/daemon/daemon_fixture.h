@@ -50,9 +50,6 @@ link = "https://example.com/benchmark"
 class DaemonFixture : public ::testing::Test {
  protected:
   DaemonFixture() : clock_(parse_rfc3339("2026-11-23T10:00:00Z").value()) {
-    auto loaded = load_config_text(k_daemon_test_config, "daemon-test.toml");
-    if (!loaded) throw std::runtime_error(loaded.error().front().to_string());
-    config_ = std::move(loaded).value();
     store_ = open_sqlite_store(dir_ / "touchbase.db").value();
     auto recorder = std::make_unique<RecordingNotifier>();
     notifier_ = recorder.get();
@@ -60,14 +57,25 @@ class DaemonFixture : public ::testing::Test {
     auto backup = std::make_unique<RecordingNotifier>();
     backup_ = backup.get();
     notifiers_.add("backup", std::move(backup));
+    use_config(k_daemon_test_config);
+  }
+
+  // Runs the daemon on `text` from now on.
+  void use_config(std::string_view text) {
+    auto loaded = load_config_text(text, "daemon-test.toml");
+    if (!loaded) throw std::runtime_error(loaded.error().front().to_string());
+    daemon_.reset();
+    config_ = std::move(loaded).value();
     daemon_ = std::make_unique<Daemon>(io_, config_, *store_, clock_, notifiers_);
   }
 
-  Contact contact(std::string id, std::string name, std::optional<Instant> last_touch = std::nullopt) {
+  Contact contact(std::string id, std::string name, std::optional<Instant> last_touch = std::nullopt,
+                  double value = 0) {
     Contact c;
     c.id = std::move(id);
     c.name = std::move(name);
     c.last_touch = last_touch;
+    c.value = value;
     EXPECT_TRUE(store_->add_contact(c).ok());
     return c;
   }

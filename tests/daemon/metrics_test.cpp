@@ -122,7 +122,7 @@ TEST(MeteredNotifier, TheReminderIdIsReadFromTheIdempotencyKey) {
   EXPECT_EQ(reminder_id_of_key("other-42-x"), std::nullopt);
 }
 
-TEST(MeteredNotifier, ARetriedAttemptAndADeadRowAreCountedFromTheRecordedRow) {
+TEST(MeteredNotifier, ARetriedAttemptIsCountedFromTheMessageAndADeadRowFromTheRecordedRow) {
   // Given a row the caller marks failed-for-good on its second attempt, the
   // metered notifier counts one retry, one permanent failure and one dead row.
   TempDir dir;
@@ -149,6 +149,7 @@ TEST(MeteredNotifier, ARetriedAttemptAndADeadRowAreCountedFromTheRecordedRow) {
   ReminderMessage message;
   message.idempotency_key = row.idempotency_key;
   message.contact_id = "jane";
+  message.attempt = 2;
   bool recorded = false;
   metered.deliver(message, [&](DeliveryResult result) {
     ASSERT_FALSE(result.ok());
@@ -164,6 +165,28 @@ TEST(MeteredNotifier, ARetriedAttemptAndADeadRowAreCountedFromTheRecordedRow) {
   EXPECT_EQ(failures[0]["contact"], "jane");
   EXPECT_EQ(failures[0]["dead"], true);
   EXPECT_EQ(failures[0]["message"], "550 no such user");
+}
+
+TEST(MeteredNotifier, ASuccessIsCountedBeforeTheCallerHasRecordedIt) {
+  // Given a second attempt that succeeds while its row still reads as never
+  // tried (the caller records successes later), it counts as a retried delivery.
+  TempDir dir;
+  auto store = open_sqlite_store(dir / "t.db").value();
+  RecordingNotifier inner;
+  FakeClock clock(at("2026-11-23T10:02:00Z"));
+  Metrics m(clock.now(), "t.toml");
+  MeteredNotifier metered("mail", inner, m, *store, clock);
+  ReminderMessage message;
+  message.idempotency_key = "tb-1-mail-0123456789ab";
+  message.attempt = 2;
+  int done = 0;
+  metered.deliver(message, [&](DeliveryResult result) { done += result.ok() ? 1 : 100; });
+
+  EXPECT_EQ(done, 1);
+  std::string text = m.prometheus_text({});
+  EXPECT_THAT(text, HasSubstr("touchbase_deliveries_total{notifier=\"mail\",outcome=\"delivered\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("touchbase_delivery_retries_total 1\n"));
+  EXPECT_THAT(text, HasSubstr("touchbase_outbox_dead_total 0\n"));
 }
 
 }  // namespace

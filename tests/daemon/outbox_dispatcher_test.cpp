@@ -1,6 +1,17 @@
 #include "daemon/outbox_dispatcher.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <deque>
+#include <set>
+#include <utility>
+
+#include <boost/asio/io_context.hpp>
+
+#include "config/load_config.h"
+#include "tests/testing/temp_dir.h"
 
 namespace touchbase {
 namespace {
@@ -23,6 +34,177 @@ TEST(RetryDelay, IsCappedAndHonoursRetryAfter) {
   std::mt19937 random(7);
   EXPECT_LE(retry_delay(40, std::nullopt, random), k_max_retry_delay + k_max_retry_delay / 5);
   EXPECT_EQ(retry_delay(1, 2h, random), 2h);
+}
+
+constexpr std::string_view k_config = R"(
+[defaults]
+timezone = "UTC"
+owner = "alice"
+cadence = "prospect"
+
+[owners.alice]
+notify = ["primary"]
+
+[notifiers.primary]
+kind = "console"
+
+[cadences.prospect]
+steps = ["2d"]
+)";
+
+// Keeps every delivery open until the test answers it.
+class HoldingNotifier final : public Notifier {
+ public:
+  void deliver(const ReminderMessage& message, Done done) override {
+    keys.insert(message.idempotency_key);
+    held.emplace_back(message, std::move(done));
+    max_held = std::max(max_held, held.size());
+  }
+  // Answers the `n` oldest deliveries held with `result`.
+  void answer(std::size_t n, const DeliveryResult& result = {}) {
+    for (std::size_t i = 0; i < n && !held.empty(); ++i) {
+      auto [message, done] = std::move(held.front());
+      held.pop_front();
+      done(result);
+    }
+  }
+
+  std::deque<std::pair<ReminderMessage, Done>> held;
+  std::set<std::string> keys;  // of every delivery started
+  std::size_t max_held = 0;
+};
+
+class OutboxDispatcherTest : public ::testing::Test {
+ protected:
+  OutboxDispatcherTest() : clock_(parse_rfc3339("2026-11-23T10:00:00Z").value()) {
+    auto holding = std::make_unique<HoldingNotifier>();
+    notifier_ = holding.get();
+    notifiers_.add("primary", std::move(holding));
+  }
+
+  // `n` reminders due now, each with one pending row for "primary"; their row ids.
+  std::vector<std::int64_t> make_rows(int n) {
+    std::vector<std::int64_t> ids;
+    const std::vector<std::string> notify{"primary"};
+    for (int i = 0; i < n; ++i) {
+      Contact c;
+      c.id = "contact-" + std::to_string(i);
+      c.name = "Contact " + std::to_string(i);
+      EXPECT_TRUE(store_->add_contact(c).ok());
+      Reminder r;
+      r.contact_id = c.id;
+      r.owner = "alice";
+      r.cadence = "prospect";
+      r.due_at = r.remind_at = r.created_at = clock_.now();
+      auto created = store_->create_reminder(r, notify);
+      EXPECT_TRUE(created && created->has_value());
+      ids.push_back(store_->outbox_rows((*created)->id).value().at(0).id);
+    }
+    return ids;
+  }
+
+  int count_in(OutboxState state) {
+    const OutboxState states[] = {state};
+    return static_cast<int>(store_->outbox_in(states).value().size());
+  }
+
+  // Answers every delivery held, a turn of the loop at a time, until the dispatcher is idle.
+  void answer_until_idle(OutboxDispatcher& dispatcher) {
+    for (int turns = 0; !dispatcher.idle() && turns < 10'000; ++turns) {
+      notifier_->answer(notifier_->held.size());
+      io_.poll();
+      io_.restart();
+    }
+  }
+
+  testing::TempDir dir_;
+  FakeClock clock_;
+  Config config_ = load_config_text(k_config, "dispatcher-test.toml").value();
+  std::unique_ptr<Store> store_ = open_sqlite_store(dir_ / "touchbase.db").value();
+  HoldingNotifier* notifier_ = nullptr;
+  NotifierSet notifiers_;
+  boost::asio::io_context io_;
+};
+
+TEST_F(OutboxDispatcherTest, DrainingDeliversEveryReadyRowWithAtMostTheWindowInFlight) {
+  const int rows = static_cast<int>(k_max_in_flight) * 3 + 5;
+  make_rows(rows);
+  OutboxDispatcher dispatcher(io_, config_, *store_, clock_, notifiers_);
+  int idle_calls = 0;
+  dispatcher.on_idle([&] { ++idle_calls; });
+
+  ASSERT_TRUE(dispatcher.dispatch_ready().ok());
+  answer_until_idle(dispatcher);
+
+  EXPECT_TRUE(dispatcher.idle());
+  EXPECT_EQ(idle_calls, 1);
+  EXPECT_EQ(notifier_->keys.size(), static_cast<std::size_t>(rows));
+  EXPECT_EQ(notifier_->max_held, k_max_in_flight);
+  EXPECT_EQ(count_in(OutboxState::delivered), rows);
+  EXPECT_TRUE(dispatcher.take_errors().empty());
+}
+
+TEST_F(OutboxDispatcherTest, ARowIsMarkedDeliveredOnlyAtTheEndOfTheTurnItsNotifierReportedSuccessIn) {
+  auto ids = make_rows(3);
+  OutboxDispatcher dispatcher(io_, config_, *store_, clock_, notifiers_);
+  ASSERT_TRUE(dispatcher.dispatch_ready().ok());
+  ASSERT_EQ(notifier_->held.size(), 3u);
+  EXPECT_EQ(count_in(OutboxState::pending), 3);
+
+  notifier_->answer(2);
+  EXPECT_EQ(count_in(OutboxState::pending), 3);  // the turn has not ended yet
+  io_.poll();
+  io_.restart();
+
+  auto first = store_->outbox_rows(1).value().at(0);
+  EXPECT_EQ(first.id, ids[0]);
+  EXPECT_EQ(first.state, OutboxState::delivered);
+  EXPECT_EQ(first.attempts, 1);
+  EXPECT_EQ(first.delivered_at, clock_.now());
+  EXPECT_EQ(count_in(OutboxState::delivered), 2);
+  EXPECT_EQ(count_in(OutboxState::pending), 1);
+  EXPECT_FALSE(dispatcher.idle());
+}
+
+TEST_F(OutboxDispatcherTest, StopLetsTheDeliveriesInFlightFinishAndStartsNoMore) {
+  const int rows = static_cast<int>(k_max_in_flight) * 2;
+  make_rows(rows);
+  OutboxDispatcher dispatcher(io_, config_, *store_, clock_, notifiers_);
+  int idle_calls = 0;
+  dispatcher.on_idle([&] { ++idle_calls; });
+  ASSERT_TRUE(dispatcher.dispatch_ready().ok());
+
+  dispatcher.stop();
+  answer_until_idle(dispatcher);
+
+  EXPECT_EQ(idle_calls, 1);
+  EXPECT_EQ(notifier_->keys.size(), k_max_in_flight);
+  EXPECT_EQ(count_in(OutboxState::delivered), static_cast<int>(k_max_in_flight));
+  EXPECT_EQ(count_in(OutboxState::pending), rows - static_cast<int>(k_max_in_flight));
+}
+
+TEST_F(OutboxDispatcherTest, AFailureIsRecordedAtOnceAndTheDrainGoesOn) {
+  make_rows(2);
+  OutboxDispatcher dispatcher(io_, config_, *store_, clock_, notifiers_);
+  ASSERT_TRUE(dispatcher.dispatch_ready().ok());
+
+  notifier_->answer(1, DeliveryFailure::transient("HTTP 503"));
+  EXPECT_EQ(count_in(OutboxState::failed), 1);
+  answer_until_idle(dispatcher);
+  EXPECT_EQ(count_in(OutboxState::failed), 1);
+  EXPECT_EQ(count_in(OutboxState::delivered), 1);
+}
+
+TEST_F(OutboxDispatcherTest, SuccessesNotRecordedYetAreRecordedWhenTheDispatcherGoes) {
+  make_rows(2);
+  {
+    OutboxDispatcher dispatcher(io_, config_, *store_, clock_, notifiers_);
+    ASSERT_TRUE(dispatcher.dispatch_ready().ok());
+    notifier_->answer(1);
+  }
+  EXPECT_EQ(count_in(OutboxState::delivered), 1);
+  EXPECT_EQ(count_in(OutboxState::pending), 1);
+  io_.poll();  // the turn's end, posted before, finds the dispatcher gone
 }
 
 }  // namespace

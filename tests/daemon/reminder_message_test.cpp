@@ -34,7 +34,7 @@ TEST_F(ReminderMessageTest, CarriesWhoWhenWhyTheTalkingPointAndTheLogCommand) {
   c.timezone = "America/New_York";
   c.next_step = {"send the pricing deck", parse_date("2026-11-24").value()};
 
-  ReminderMessage m = build_reminder_message(config_, reminder_for("jane", "benchmark"), c, "key-1");
+  ReminderMessage m = build_reminder_message(config_, reminder_for("jane", "benchmark"), c, {}, "key-1");
   EXPECT_EQ(m.idempotency_key, "key-1");
   EXPECT_EQ(m.owner_name, "Alice Moreno");
   EXPECT_EQ(m.contact_name, "Jane Doe");
@@ -55,10 +55,42 @@ TEST_F(ReminderMessageTest, WithoutATalkingPointItSaysWhichSegmentRanDry) {
   c.name = "Bob";
   c.tags = {"fintech"};
   c.stage = "discovery";
-  ReminderMessage m = build_reminder_message(config_, reminder_for("bob", ""), c, "key-2");
-  EXPECT_EQ(m.talking_point, "No fresh talking point fits fintech / discovery: add one to the library");
+  ReminderMessage m = build_reminder_message(config_, reminder_for("bob", ""), c, {}, "key-2");
+  EXPECT_EQ(m.talking_point, "No fresh talking point for fintech / discovery — add one to the library");
+  EXPECT_EQ(m.talking_point_link, "");
   EXPECT_EQ(m.channel, "no phone or email on file: add one with touchbase contact edit bob");
   EXPECT_EQ(m.due_at, "Tue 24 Nov 16:00 Europe/Berlin");  // the owner shares the contact's zone
+}
+
+TEST_F(ReminderMessageTest, TheAgreedNextStepIsTheTalkingPointOfTheReminderThatBringsItAndIsNotSaidTwice) {
+  Contact c;
+  c.id = "jane";
+  c.name = "Jane Doe";
+  c.next_step = {"send the pricing deck", parse_date("2026-11-24").value()};
+  ReminderFacts facts;
+  facts.brings_next_step = true;
+  ReminderMessage m = build_reminder_message(config_, reminder_for("jane", ""), c, facts, "key-3");
+  EXPECT_EQ(m.talking_point, "You promised to send the pricing deck (agreed for 2026-11-24)");
+  EXPECT_EQ(m.talking_point_link, "");
+  EXPECT_EQ(m.next_step, "");
+}
+
+TEST_F(ReminderMessageTest, ThePointsPlaceholdersAreFilledInAsOfTheDueTime) {
+  auto loaded = load_config_text(R"([[talking_points]]
+id = "recap"
+text = "{first_name} said \"{last_note}\" {days_since_last_touch} days ago"
+link = "https://example.com/recap"
+)" + std::string(k_daemon_test_config).substr(std::string(k_daemon_test_config).find("[defaults]")),
+                                 "points.toml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().front().to_string();
+  Contact c;
+  c.id = "jane";
+  c.name = "Jane Doe";
+  ReminderFacts facts;
+  facts.touches = {Touch{parse_rfc3339("2026-11-20T12:00:00Z").value(), Outcome::replied, "call me in Q1", ""}};
+  ReminderMessage m = build_reminder_message(*loaded, reminder_for("jane", "recap"), c, facts, "key-4");
+  EXPECT_EQ(m.talking_point, "Jane said \"call me in Q1\" 4 days ago");  // due 24 Nov 15:00
+  EXPECT_EQ(m.talking_point_link, "https://example.com/recap");
 }
 
 }  // namespace

@@ -268,5 +268,28 @@ TEST_F(ServiceTest, AReloadThatChangesTheDatabaseIsRefused) {
               HasSubstr("touchbase_config_reloads_total{result=\"failure\"} 1"));
 }
 
+TEST_F(ServiceTest, AReloadReadsTheTalkingPointsFolderAgainAndReleasesAFollowUpThatWaited) {
+  // Given a cadence that requires a talking point and an empty library
+  // folder, the follow-up waits and the owner is told; a file added to the
+  // folder and a reload send it with that point.
+  std::filesystem::create_directories(dir_ / "library");
+  std::string config = service_config(R"("2d")") + "require_talking_point = true\n";
+  config.insert(config.find("stop_grace_period"), "talking_points_dir = \"library\"\n");
+  open(config);
+  add_contact("nina");
+  service_->start();
+  ASSERT_TRUE(run_until([&] { return deliveries_.messages.size() == 1; }));
+  EXPECT_EQ(deliveries_.messages[0].headline, "No fresh talking point for untagged / any stage");
+  EXPECT_TRUE(reminders("nina").empty());
+
+  dir_.write("library/news.toml", "[[talking_points]]\nid = \"news\"\ntext = \"Share the Q4 news\"\n");
+  service_->reload();
+  ASSERT_TRUE(run_until([&] { return deliveries_.messages.size() == 2 && !service_->reloading(); }));
+  EXPECT_EQ(deliveries_.messages[1].talking_point, "Share the Q4 news");
+  auto made = reminders("nina");
+  ASSERT_EQ(made.size(), 1u);
+  EXPECT_EQ(made[0].talking_point, "news");
+}
+
 }  // namespace
 }  // namespace touchbase::testing

@@ -32,5 +32,17 @@ TEST(DiscordPayload, ContentStaysWithinTwoThousandCharacters) {
   EXPECT_LE(count_chars(p["embeds"][0]["title"].get<std::string>()), k_discord_title_limit);
 }
 
+TEST(DiscordPayload, TheTalkingPointFieldCarriesItsLinkEvenWhenCut) {
+  auto m = testing::sample_message();
+  json field = discord_payload(m)["embeds"][0]["fields"][4];
+  EXPECT_EQ(field["name"], "Talking point");
+  EXPECT_EQ(field["value"],
+            "Share the Q4 onboarding benchmark: median time-to-value fell 18% https://example.com/benchmark");
+  m.talking_point = std::string(800, 'x');
+  std::string value = discord_payload(m)["embeds"][0]["fields"][4]["value"].get<std::string>();
+  EXPECT_EQ(count_chars(value), k_discord_field_limit);
+  EXPECT_TRUE(value.ends_with("… https://example.com/benchmark")) << value;
+}
+
 }  // namespace
 }  // namespace touchbase

@@ -11,7 +11,8 @@ namespace {
 TEST(ReminderJson, CarriesEveryFieldUnderItsOwnNameAndTheText) {
   const auto m = testing::sample_message();
   const auto j = reminder_json(m);
-  EXPECT_EQ(j.size(), 15u);
+  EXPECT_EQ(j.size(), 16u);
+  EXPECT_EQ(j["headline"], render_headline(m));
   EXPECT_EQ(j["contact_id"], "jane-doe");
   EXPECT_EQ(j["talking_point_link"], "https://example.com/benchmark");
   EXPECT_EQ(j["log_command"], "touchbase log jane-doe --outcome touched");

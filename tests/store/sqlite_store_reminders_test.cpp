@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <SQLiteCpp/Database.h>
+
 #include "store/reminder_rows.h"
 #include "store/store.h"
 #include "tests/store/store_test_support.h"
@@ -276,6 +278,42 @@ TEST_F(SqliteStoreRemindersTest, MarkingAMissingRowIsNoInput) {
   auto failed = store_->mark_attempt_failed(999, "timeout", std::nullopt);
   ASSERT_FALSE(failed);
   EXPECT_EQ(failed.error().code, Errc::no_input);
+}
+
+TEST_F(SqliteStoreRemindersTest, ABatchOfDeliveriesIsMarkedTogetherSkippingRowsThatAreGone) {
+  auto jane = create(reminder("jane", "2026-11-24T16:00:00Z"), {"alice-mail"});
+  auto john = create(reminder("john", "2026-11-24T16:00:00Z"), {"alice-mail", "team-slack"});
+  auto jane_row = rows(jane.id)[0];
+  auto john_rows = rows(john.id);
+  ASSERT_TRUE(store_->mark_attempt_failed(jane_row.id, "HTTP 503", jane.remind_at).ok());
+  auto delivered_at = john.remind_at + Seconds(2);
+
+  std::vector<std::int64_t> batch{jane_row.id, john_rows[0].id, 999};
+  auto marked = store_->mark_batch_delivered(batch, delivered_at);
+  ASSERT_TRUE(marked) << marked.error().message;
+  EXPECT_EQ(*marked, 2);
+  EXPECT_EQ(rows(jane.id)[0].state, OutboxState::delivered);
+  EXPECT_EQ(rows(jane.id)[0].attempts, 2);  // the failure and the delivery
+  EXPECT_EQ(rows(jane.id)[0].delivered_at, delivered_at);
+  EXPECT_EQ(rows(john.id)[0].state, OutboxState::delivered);
+  EXPECT_EQ(rows(john.id)[1].state, OutboxState::pending);
+  EXPECT_THAT(ready_ids(john.remind_at + std::chrono::hours(1)), ElementsAre(john_rows[1].id));
+}
+
+TEST_F(SqliteStoreRemindersTest, ABatchThatCannotTakeTheWriteLockMarksNothing) {
+  auto r = create(reminder("jane", "2026-11-24T16:00:00Z"), {"alice-mail"});
+  auto row = rows(r.id)[0];
+  store_.reset();
+  store_ = open_sqlite_store(path_, SqliteStoreOptions{std::chrono::milliseconds(50)}).value();
+  SQLite::Database other(path_.string(), SQLite::OPEN_READWRITE);
+  other.exec("BEGIN IMMEDIATE");
+
+  std::vector<std::int64_t> batch{row.id};
+  auto marked = store_->mark_batch_delivered(batch, r.remind_at);
+  other.exec("ROLLBACK");
+  ASSERT_FALSE(marked);
+  EXPECT_EQ(marked.error().code, Errc::unavailable);
+  EXPECT_EQ(rows(r.id)[0].state, OutboxState::pending);
 }
 
 TEST_F(SqliteStoreRemindersTest, OutboxRowsSurviveReopening) {
