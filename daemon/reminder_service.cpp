@@ -80,14 +80,9 @@ std::vector<std::string> first_notifier(const Owner& owner) {
 
 }  // namespace
 
-Result<bool> ReminderService::create_reminder(const Contact& contact, const Decision& d, Instant now,
-                                              Instant first_attempt) {
+Status ReminderService::create_reminder(const Contact& contact, const Decision& d, Instant now, Instant first_attempt) {
   const Owner& owner = config_.owner_for(contact.owner);
   TB_TRY(PointChoice choice, choose_for_reminder(config_, store_, contact, owner.id, d.step, now));
-  if (choice.kind == PointChoice::Kind::none && config_.cadence_for(d.cadence).require_talking_point) {
-    TB_TRY_STATUS(dry_.waiting(contact, d, now));
-    return false;
-  }
   Reminder r = reminder_for(contact, d, owner, now);
   r.talking_point = choice.point ? choice.point->id : "";
   TB_TRY(auto created, store_.create_reminder(r, first_notifier(owner), first_attempt));
@@ -95,7 +90,25 @@ Result<bool> ReminderService::create_reminder(const Contact& contact, const Deci
     spdlog::info("reminder {} for contact {} (step {}, due {}{})", created->id, contact.id, d.step,
                  format_rfc3339(d.due_at), r.late ? ", late" : "");
   }
-  return true;
+  return {};
+}
+
+Status ReminderService::set_aside_waiting(std::vector<LimitedFollowUp>& follow_ups, Instant now) {
+  std::vector<LimitedFollowUp> kept;
+  for (LimitedFollowUp& f : follow_ups) {
+    const Decision& d = f.decision;
+    if (d.remind_at <= now && config_.cadence_for(d.cadence).require_talking_point) {
+      const Owner& owner = config_.owner_for(f.contact->owner);
+      TB_TRY(PointChoice choice, choose_for_reminder(config_, store_, *f.contact, owner.id, d.step, now));
+      if (choice.kind == PointChoice::Kind::none) {
+        TB_TRY_STATUS(dry_.waiting(*f.contact, d, now));
+        continue;
+      }
+    }
+    kept.push_back(std::move(f));
+  }
+  follow_ups = std::move(kept);
+  return {};
 }
 
 Result<std::vector<TakenPlaces>> ReminderService::places_taken(std::span<const LimitedFollowUp> follow_ups,
@@ -134,12 +147,13 @@ Result<ReminderPass> ReminderService::create_due_reminders(Instant now) {
   TB_TRY_STATUS(notify_missed(std::span(fresh_end, follow_ups.end()), now));
   follow_ups.erase(fresh_end, follow_ups.end());
 
+  dry_.begin_pass();
+  TB_TRY_STATUS(set_aside_waiting(follow_ups, now));
   TB_TRY(auto taken, places_taken(follow_ups, now));
   apply_daily_limits(engine_, follow_ups, now, Explain::yes, taken);
   std::sort(follow_ups.begin(), follow_ups.end(),
             [](const LimitedFollowUp& a, const LimitedFollowUp& b) { return goes_first(a.rank(), b.rank()); });
   ReminderPass pass;
-  dry_.begin_pass();
   auto plan_wake = [&](Instant at) {
     pass.next_remind_at = std::min(pass.next_remind_at.value_or(Instant::max()), at);
   };
@@ -154,8 +168,7 @@ Result<ReminderPass> ReminderService::create_due_reminders(Instant now) {
     const Instant first_attempt = now + late * k_catch_up_spacing;
     if (now - d.remind_at > k_late_after) ++late;
     Contact& contact = contacts[static_cast<std::size_t>(f.contact - contacts.data())];
-    TB_TRY(bool created, create_reminder(contact, d, now, first_attempt));
-    if (!created) continue;  // waits for a talking point: tried again at the next pass
+    TB_TRY_STATUS(create_reminder(contact, d, now, first_attempt));
     ++pass.created;
     // The new reminder counts as a touch: the contact's following one may be due too.
     std::vector<Touch> history;

@@ -58,9 +58,11 @@ class ReminderService {
   // The engine's decision after applying any cadence switch or dormancy;
   // `history` is left holding the history it was decided on.
   Result<Decision> decide(Contact& contact, Instant now, std::vector<Touch>& history);
-  // False when the follow-up waits for a talking point (require_talking_point)
-  // and no reminder is written; the next pass tries again.
-  Result<bool> create_reminder(const Contact& contact, const Decision& d, Instant now, Instant first_attempt);
+  Status create_reminder(const Contact& contact, const Decision& d, Instant now, Instant first_attempt);
+  // Takes out of `follow_ups` those due now that wait for a talking point
+  // (require_talking_point and none fits), so they take no place in the
+  // owner's day; the next pass tries them again.
+  Status set_aside_waiting(std::vector<LimitedFollowUp>& follow_ups, Instant now);
   // Today's reminders of each owner with a daily_limit among `follow_ups`.
   Result<std::vector<TakenPlaces>> places_taken(std::span<const LimitedFollowUp> follow_ups, Instant now);
   // One notice per owner listing `missed`, each recorded as reminded.

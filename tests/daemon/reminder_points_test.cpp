@@ -201,6 +201,35 @@ TEST_F(ReminderPointsTest, WithARequiredPointTheFollowUpWaitsAndTheOwnerIsToldOn
   EXPECT_THAT(store_->dry_segments().value(), IsEmpty());
 }
 
+TEST_F(ReminderPointsTest, AFollowUpWaitingForAPointTakesNoPlaceInTheOwnersDay) {
+  // Given a daily limit of one, and a bigger deal whose segment has no point.
+  std::string text = config_text(R"(
+[[talking_points]]
+id = "fintech-news"
+text = "The new audit log"
+tags = ["fintech"]
+)",
+                                 true);
+  const std::string anchor = "name = \"Alice Moreno\"\n";
+  text.insert(text.find(anchor) + anchor.size(), "daily_limit = 1\n");
+  start(text);
+  add_jane([](Contact& c) { c.value = 100; });
+  Contact rob;
+  rob.id = "rob";
+  rob.name = "Rob Roe";
+  rob.tags = {"retail"};
+  rob.value = 900;
+  ASSERT_TRUE(store_->add_contact(rob).ok());
+
+  pass();
+
+  EXPECT_THAT(points_given(), ElementsAre("fintech-news"));
+  EXPECT_THAT(store_->reminders("rob").value(), IsEmpty());
+  ASSERT_EQ(primary_->delivered.size(), 2u);
+  EXPECT_EQ(primary_->delivered[0].headline, "No fresh talking point for retail / any stage");
+  EXPECT_EQ(primary_->delivered[1].contact_id, "jane");
+}
+
 TEST_F(ReminderPointsTest, AfterADrySpellEndsTheNextOneIsToldAgain) {
   start(config_text("", true));
   add_jane();
