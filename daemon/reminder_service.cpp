@@ -15,6 +15,15 @@ namespace {
 
 // Cadence switches followed in one decision, so a loop of `then` cannot spin.
 constexpr int k_max_cadence_switches = 8;
+// Reminders a pass writes per commit: far fewer commits, while a command
+// that writes waits for the lock at most one page.
+constexpr std::size_t k_reminders_per_commit = 256;
+
+// A reminder not answered by a logged touch, as the touch it stands for: done
+// on time (or when a late one was made), with no answer.
+Touch assumed_touch(const Reminder& r) {
+  return Touch{std::max(r.due_at, r.created_at), Outcome::no_answer, "assumed done when reminded", r.talking_point};
+}
 
 }  // namespace
 
@@ -28,10 +37,7 @@ Result<std::vector<Touch>> ReminderService::history_of(const Contact& contact) {
   if (!touches.empty()) last_logged = touches.back().at;
   TB_TRY(auto reminders, store_.reminders(contact.id));
   for (const Reminder& r : reminders) {
-    if (answered_by_touch(r, last_logged)) continue;
-    // A late reminder is acted on when it arrives, not at its past due time.
-    Instant assumed_at = std::max(r.due_at, r.created_at);
-    touches.push_back(Touch{assumed_at, Outcome::no_answer, "assumed done when reminded", r.talking_point});
+    if (!answered_by_touch(r, last_logged)) touches.push_back(assumed_touch(r));
   }
   return touches;
 }
@@ -80,7 +86,8 @@ std::vector<std::string> first_notifier(const Owner& owner) {
 
 }  // namespace
 
-Status ReminderService::create_reminder(const Contact& contact, const Decision& d, Instant now, Instant first_attempt) {
+Result<Reminder> ReminderService::create_reminder(const Contact& contact, const Decision& d, Instant now,
+                                                  Instant first_attempt) {
   const Owner& owner = config_.owner_for(contact.owner);
   TB_TRY(PointChoice choice, choose_for_reminder(config_, store_, contact, owner.id, d.step, now));
   Reminder r = reminder_for(contact, d, owner, now);
@@ -90,7 +97,19 @@ Status ReminderService::create_reminder(const Contact& contact, const Decision& 
     spdlog::info("reminder {} for contact {} (step {}, due {}{})", created->id, contact.id, d.step,
                  format_rfc3339(d.due_at), r.late ? ", late" : "");
   }
-  return {};
+  return r;
+}
+
+Result<std::optional<Instant>> ReminderService::following_remind_at(Contact& contact, std::span<const Touch> history,
+                                                                    const Reminder& r, Instant now) {
+  std::vector<Touch> after(history.begin(), history.end());
+  after.push_back(assumed_touch(r));
+  Decision d = engine_.next(contact, after, now);
+  if (d.kind == Decision::Kind::switch_cadence || d.kind == Decision::Kind::dormant) {
+    TB_TRY(d, decide(contact, now, after));  // applies the switch or dormancy now
+  }
+  if (d.kind != Decision::Kind::follow_up) return std::optional<Instant>();
+  return std::optional<Instant>(std::max(d.remind_at, now));
 }
 
 Status ReminderService::set_aside_waiting(std::vector<LimitedFollowUp>& follow_ups, Instant now) {
@@ -157,23 +176,35 @@ Result<ReminderPass> ReminderService::create_due_reminders(Instant now) {
   auto plan_wake = [&](Instant at) {
     pass.next_remind_at = std::min(pass.next_remind_at.value_or(Instant::max()), at);
   };
-  int late = 0;
-  for (LimitedFollowUp& f : follow_ups) {
-    const Decision& d = f.decision;
-    if (d.remind_at > now) {
-      plan_wake(d.remind_at);
-      continue;
+  std::vector<const LimitedFollowUp*> due_now;
+  for (const LimitedFollowUp& f : follow_ups) {
+    if (f.decision.remind_at > now) {
+      plan_wake(f.decision.remind_at);
+    } else {
+      due_now.push_back(&f);
     }
+  }
+  int late = 0;
+  auto create = [&](const LimitedFollowUp& f) -> Status {
+    const Decision& d = f.decision;
     // After downtime, the late ones go out a few seconds apart, most valuable first.
     const Instant first_attempt = now + late * k_catch_up_spacing;
     if (now - d.remind_at > k_late_after) ++late;
     Contact& contact = contacts[static_cast<std::size_t>(f.contact - contacts.data())];
-    TB_TRY_STATUS(create_reminder(contact, d, now, first_attempt));
+    TB_TRY(Reminder r, create_reminder(contact, d, now, first_attempt));
     ++pass.created;
     // The new reminder counts as a touch: the contact's following one may be due too.
-    std::vector<Touch> history;
-    TB_TRY(Decision after, decide(contact, now, history));
-    if (after.kind == Decision::Kind::follow_up) plan_wake(std::max(after.remind_at, now));
+    TB_TRY(auto following, following_remind_at(contact, f.history, r, now));
+    if (following) plan_wake(*following);
+    return {};
+  };
+  for (std::size_t from = 0; from < due_now.size(); from += k_reminders_per_commit) {
+    const auto page = std::span(due_now).subspan(from, std::min(k_reminders_per_commit, due_now.size() - from));
+    auto write_page = [&]() -> Status {
+      for (const LimitedFollowUp* f : page) TB_TRY_STATUS(create(*f));
+      return {};
+    };
+    TB_TRY_STATUS(store_.in_one_transaction(write_page));
   }
   TB_TRY_STATUS(dry_.end_pass());
   return pass;

@@ -58,7 +58,12 @@ class ReminderService {
   // The engine's decision after applying any cadence switch or dormancy;
   // `history` is left holding the history it was decided on.
   Result<Decision> decide(Contact& contact, Instant now, std::vector<Touch>& history);
-  Status create_reminder(const Contact& contact, const Decision& d, Instant now, Instant first_attempt);
+  // The reminder written (or already there) for follow-up `d`.
+  Result<Reminder> create_reminder(const Contact& contact, const Decision& d, Instant now, Instant first_attempt);
+  // When the contact's next reminder after `r` is due, given `history`, the
+  // one `r`'s follow-up was decided on; nullopt when none is.
+  Result<std::optional<Instant>> following_remind_at(Contact& contact, std::span<const Touch> history,
+                                                     const Reminder& r, Instant now);
   // Takes out of `follow_ups` those due now that wait for a talking point
   // (require_talking_point and none fits), so they take no place in the
   // owner's day; the next pass tries them again.

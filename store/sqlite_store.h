@@ -25,6 +25,7 @@ class SqliteStore final : public Store {
   // REQUIRES: db is open, configured and migrated (open_database).
   explicit SqliteStore(std::unique_ptr<SQLite::Database> db);
 
+  Status in_one_transaction(const std::function<Status()>& body) override;
   Status add_contact(const Contact& c) override;
   Status update_contact(const Contact& c) override;
   Status upsert_contacts(std::span<const Contact> contacts) override;

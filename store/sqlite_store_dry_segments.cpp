@@ -1,10 +1,10 @@
 // SqliteStore: the talking-point segments that ran dry, and the notice that told their owner.
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include "store/sqlite_store.h"
 #include "store/sqlite_values.h"
+#include "store/write_transaction.h"
 
 namespace touchbase {
 
@@ -12,7 +12,7 @@ Result<std::optional<Notice>> SqliteStore::record_dry_segment(std::string_view s
                                                               std::span<const std::string> notifiers) {
   return run("record that " + std::string(segment) + " ran dry for owner '" + notice.owner + "'",
              [&]() -> Result<std::optional<Notice>> {
-               SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+               WriteTransaction tx(*db_);
                SQLite::Statement record(*db_,
                                         "INSERT INTO dry_segments (owner, segment, since) VALUES (?1, ?2, ?3) "
                                         "ON CONFLICT (owner, segment) DO NOTHING");

@@ -1,18 +1,18 @@
 // SqliteStore: notices, and the reminders they list.
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include "store/reminder_rows.h"
 #include "store/sqlite_store.h"
 #include "store/sqlite_values.h"
+#include "store/write_transaction.h"
 
 namespace touchbase {
 
 Result<std::optional<Notice>> SqliteStore::create_notice(const Notice& notice, std::span<const Reminder> listed,
                                                          std::span<const std::string> notifiers) {
   return run("create a notice for owner '" + notice.owner + "'", [&]() -> Result<std::optional<Notice>> {
-    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteTransaction tx(*db_);
     SQLite::Statement insert(*db_, "INSERT INTO notices (owner, headline, body, created_at) VALUES (?1, ?2, ?3, ?4)");
     insert.bind(1, notice.owner);
     insert.bind(2, notice.headline);

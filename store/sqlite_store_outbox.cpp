@@ -2,11 +2,11 @@
 // requeueing outbox rows.
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include "store/reminder_rows.h"
 #include "store/sqlite_store.h"
 #include "store/sqlite_values.h"
+#include "store/write_transaction.h"
 
 namespace touchbase {
 
@@ -14,7 +14,7 @@ Status SqliteStore::fall_back(std::int64_t row_id, std::string_view error, std::
                               Instant now) {
   return run("hand outbox row " + std::to_string(row_id) + " to notifier '" + std::string(next_notifier) + "'",
              [&]() -> Status {
-               SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+               WriteTransaction tx(*db_);
                TB_TRY_STATUS(mark_attempt_failed(row_id, error, std::nullopt));
                const std::vector<std::string> next{std::string(next_notifier)};
                SQLite::Statement reminder(*db_, "SELECT " + std::string(k_reminder_columns) +

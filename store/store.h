@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -33,6 +34,12 @@ struct ContactHistories {
 class Store {
  public:
   virtual ~Store() = default;
+
+  // Runs `body`, and every write the store makes while it runs, in one
+  // transaction: committed together when `body` succeeds, rolled back when it
+  // fails. For many writes in a row, which then share one commit; other
+  // processes cannot write meanwhile, so keep it short. Not re-entrant.
+  virtual Status in_one_transaction(const std::function<Status()>& body) = 0;
 
   // Contacts. add fails (Errc::data) if the id exists; update and remove
   // fail (Errc::no_input) if it does not. A contact that cannot be stored as

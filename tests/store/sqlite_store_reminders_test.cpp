@@ -126,6 +126,40 @@ TEST_F(SqliteStoreRemindersTest, OneOutboxRowPerNotifierInOrderWithDistinctStabl
   EXPECT_NE(out[1].idempotency_key, out[2].idempotency_key);
 }
 
+TEST_F(SqliteStoreRemindersTest, RemindersMadeInOneTransactionAreSeenByOthersOnlyWhenItCommits) {
+  auto body = [&]() -> Status {
+    create(reminder("jane", "2026-11-24T16:00:00Z"));
+    create(reminder("john", "2026-11-24T16:00:00Z"));
+    EXPECT_EQ(testing::count_rows(path_, "reminders"), 0);  // another connection sees nothing yet
+    return {};
+  };
+  ASSERT_TRUE(store_->in_one_transaction(body).ok());
+  EXPECT_EQ(testing::count_rows(path_, "reminders"), 2);
+  EXPECT_EQ(testing::count_rows(path_, "outbox"), 4);
+}
+
+TEST_F(SqliteStoreRemindersTest, AFailedTransactionWritesNothingAndAFailedWriteInsideOneOnlyItself) {
+  auto failing = [&]() -> Status {
+    create(reminder("jane", "2026-11-24T16:00:00Z"));
+    return Error::data("the pass failed");
+  };
+  auto result = store_->in_one_transaction(failing);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().message, "the pass failed");
+  EXPECT_EQ(testing::count_rows(path_, "reminders"), 0);
+  EXPECT_EQ(testing::count_rows(path_, "outbox"), 0);
+
+  auto partly = [&]() -> Status {
+    create(reminder("jane", "2026-11-24T16:00:00Z"));
+    const std::vector<std::string> notifiers{"alice-mail"};
+    EXPECT_FALSE(store_->create_reminder(reminder("nobody", "2026-11-24T16:00:00Z"), notifiers).ok());
+    return {};
+  };
+  ASSERT_TRUE(store_->in_one_transaction(partly).ok());
+  EXPECT_EQ(testing::count_rows(path_, "reminders"), 1);
+  EXPECT_EQ(testing::count_rows(path_, "outbox"), 2);
+}
+
 TEST_F(SqliteStoreRemindersTest, AReminderCreatedPastItsTimeIsDueWhenCreated) {
   auto r = reminder("jane", "2026-11-24T16:00:00Z");
   r.created_at = r.due_at + std::chrono::hours(2);
