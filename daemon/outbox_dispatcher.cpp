@@ -41,15 +41,20 @@ Status OutboxDispatcher::dispatch_ready() {
 
 Result<std::size_t> OutboxDispatcher::start_ready(std::size_t room) {
   Instant now = clock_.now();
-  // The rows in flight are still waiting in the store, and the oldest: read past them.
-  TB_TRY(auto rows, store_.outbox_ready(now, static_cast<int>(in_flight_.size() + room)));
   std::size_t started = 0;
-  for (const OutboxRow& row : rows) {
-    if (started == room) break;
-    if (in_flight_.contains(row.id) || !limiter_.try_take(row.notifier, now)) continue;
-    start(row);
-    ++started;
-  }
+  // One transaction for reading every message, and for the failures recorded on the way.
+  auto start_rows = [&]() -> Status {
+    // The rows in flight are still waiting in the store, and the oldest: read past them.
+    TB_TRY(auto rows, store_.outbox_ready(now, static_cast<int>(in_flight_.size() + room)));
+    for (const OutboxRow& row : rows) {
+      if (started == room) break;
+      if (in_flight_.contains(row.id) || !limiter_.try_take(row.notifier, now)) continue;
+      start(row);
+      ++started;
+    }
+    return {};
+  };
+  TB_TRY_STATUS(store_.in_one_transaction(start_rows));
   return started;
 }
 
