@@ -20,7 +20,7 @@ Seconds retry_delay(int attempts, std::optional<Seconds> retry_after, std::mt199
 
 OutboxDispatcher::OutboxDispatcher(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
                                    NotifierSet& notifiers)
-    : config_(config), store_(store), clock_(clock), notifiers_(notifiers), io_(io) {
+    : config_(config), store_(store), clock_(clock), notifiers_(notifiers), io_(io), record_timer_(io) {
   for (const auto& [name, notifier] : config.notifiers) {
     if (notifier.rate) limiter_.limit(name, *notifier.rate);
   }
@@ -44,11 +44,15 @@ Result<std::size_t> OutboxDispatcher::start_ready(std::size_t room) {
   std::size_t started = 0;
   // One transaction for reading every message, and for the failures recorded on the way.
   auto start_rows = [&]() -> Status {
-    // The rows in flight are still waiting in the store, and the oldest: read past them.
-    TB_TRY(auto rows, store_.outbox_ready(now, static_cast<int>(in_flight_.size() + room)));
+    // The rows in flight or delivered are still waiting in the store, and the oldest: read past them.
+    const std::size_t limit = in_flight_.size() + delivered_.size() + room;
+    TB_TRY(auto rows, store_.outbox_ready(now, static_cast<int>(limit)));
     for (const OutboxRow& row : rows) {
       if (started == room) break;
-      if (in_flight_.contains(row.id) || !limiter_.try_take(row.notifier, now)) continue;
+      if (in_flight_.contains(row.id) || std::find(delivered_.begin(), delivered_.end(), row.id) != delivered_.end()) {
+        continue;
+      }
+      if (!limiter_.try_take(row.notifier, now)) continue;
       start(row);
       ++started;
     }
@@ -101,7 +105,8 @@ Result<std::optional<OutboxDispatcher::Origin>> OutboxDispatcher::origin_of(cons
 void OutboxDispatcher::finish(const OutboxRow& row, const DeliveryResult& result) {
   if (result.ok()) {
     spdlog::info("outbox {}: delivered through {}", row.id, row.notifier);
-    delivered_.push_back(row.id);  // stays in flight until recorded, so it is not started again
+    in_flight_.erase(row.id);
+    delivered_.push_back(row.id);
   } else {
     // Failures are few, and recorded at once: the fallback row must exist before anything else happens.
     in_flight_.erase(row.id);
@@ -123,19 +128,33 @@ void OutboxDispatcher::end_turn_soon() {
 }
 
 void OutboxDispatcher::end_turn() {
-  record_delivered();
   if (draining_ && in_flight_.size() <= k_max_in_flight / 2) {
     auto started = start_ready(k_max_in_flight - in_flight_.size());
     if (!started) keep_error(started.error());
     if (!started || *started == 0) draining_ = false;
   }
+  if (delivered_.size() >= k_record_batch || in_flight_.empty() || !draining_) {
+    record_delivered();
+  } else {
+    record_soon();
+  }
   if (idle() && on_idle_) on_idle_();
+}
+
+void OutboxDispatcher::record_soon() {
+  if (std::exchange(record_timer_armed_, true)) return;
+  record_timer_.expires_after(k_record_delay);
+  record_timer_.async_wait([this, alive = std::weak_ptr<bool>(alive_)](const boost::system::error_code& ec) {
+    if (alive.expired() || ec) return;
+    record_timer_armed_ = false;
+    record_delivered();
+    if (idle() && on_idle_) on_idle_();
+  });
 }
 
 void OutboxDispatcher::record_delivered() {
   if (delivered_.empty()) return;
   const std::vector<std::int64_t> rows = std::exchange(delivered_, {});
-  for (std::int64_t id : rows) in_flight_.erase(id);
   auto marked = store_.mark_batch_delivered(rows, clock_.now());
   if (!marked) {
     // They stay pending in the store and are sent again, with the same keys, by a later pass.

@@ -7,11 +7,11 @@
 // answered 410 Gone is disabled for the rest of the process.
 //
 // dispatch_ready() keeps up to k_max_in_flight deliveries going, starting
-// more as they finish, until no row is ready or stop() is called; the
-// successes of one turn of the loop are recorded together, in one
-// transaction; failures are recorded at once. A row is marked delivered only after its notifier reported
-//   success; a crash before that turn ends leaves it pending, so it is sent
-//   again with the same idempotency key, and nothing is lost.
+// more as they finish, until no row is ready or stop() is called. Failures
+// are recorded at once; successes together, k_record_batch at a time (see
+// there). A row is marked delivered only after its notifier reported
+// success; a crash before that leaves it pending, so it is sent again with
+// the same idempotency key, and nothing is lost.
 //
 // Not thread-safe: used from the daemon's event loop, on which the notifiers
 // call back.
@@ -26,6 +26,7 @@
 #include <vector>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include "config/config.h"
 #include "core/clock.h"
@@ -43,6 +44,11 @@ inline constexpr Seconds k_retry_budget{std::chrono::hours(24)};
 // in the notifiers' engine for a connection (it keeps to its per-host limit),
 // so one finishing is followed at once by the next.
 inline constexpr std::size_t k_max_in_flight = 64;
+// Successes are recorded this many at a time, or after k_record_delay, or at
+// once when nothing else is in flight: far fewer commits, and a crash can
+// only repeat these few, with their keys.
+inline constexpr std::size_t k_record_batch = 32;
+inline constexpr std::chrono::milliseconds k_record_delay{10};
 
 // The delay before attempt number `attempts + 1`: doubling from
 // k_first_retry_delay up to k_max_retry_delay, with up to 20% random jitter,
@@ -69,7 +75,7 @@ class OutboxDispatcher {
   // When a row held back by its notifier's rate can go, if any is.
   std::optional<Instant> throttled_until() const { return limiter_.next_token_at(); }
   // No delivery is in flight and every outcome is recorded.
-  bool idle() const { return in_flight_.empty(); }
+  bool idle() const { return in_flight_.empty() && delivered_.empty(); }
   // Called when the dispatcher becomes idle: after the outcome that was the
   // last in flight is recorded, once no row is left to start.
   void on_idle(std::function<void()> callback) { on_idle_ = std::move(callback); }
@@ -92,9 +98,12 @@ class OutboxDispatcher {
   void finish(const OutboxRow& row, const DeliveryResult& result);
   // After outcomes came in: at the end of this turn of the loop.
   void end_turn_soon();
-  // Records the successes, starts more rows while draining, and tells on_idle.
+  // Starts more rows while draining, records the successes when it is time,
+  // and tells on_idle.
   void end_turn();
   void record_delivered();
+  // Records the successes after k_record_delay, unless done before.
+  void record_soon();
   void keep_error(const Error& error);
   Status record_failure(const OutboxRow& row, const DeliveryFailure& failure);
   // The owner's next notifier after the row's, skipping disabled ones; "" if none.
@@ -107,8 +116,10 @@ class OutboxDispatcher {
   boost::asio::io_context& io_;
   bool draining_ = false;
   bool turn_end_posted_ = false;
-  std::set<std::int64_t> in_flight_;         // started, outcome not recorded yet
-  std::vector<std::int64_t> delivered_;      // in flight, succeeded, to be marked delivered
+  std::set<std::int64_t> in_flight_;     // started, no outcome yet
+  std::vector<std::int64_t> delivered_;  // succeeded, not recorded yet: not started again
+  boost::asio::steady_timer record_timer_;
+  bool record_timer_armed_ = false;
   std::set<std::string, std::less<>> gone_;  // notifiers whose endpoint answered 410 Gone
   RateLimiter limiter_;
   std::vector<Error> errors_;

@@ -157,9 +157,11 @@ void print_run(int i, const RunResult& r) {
       per_second(t.delivered, t.total_seconds()), cpu_us_per(t.cpu_seconds, t.delivered),
       cpu_us_per(t.cpu_to_first_seconds, t.delivered), cpu_us_per(t.cpu_seconds - t.cpu_to_first_seconds, t.delivered),
       static_cast<double>(t.max_rss_kb) / 1024, t.error.empty() ? "" : "; ", t.error.c_str());
-  std::printf("run %d: bare libcurl %.0f/s, %.1f us CPU per request, peak RSS %.1f MB%s%s; wrk %.0f/s\n", i,
-              r.floor.rate, r.floor.cpu_us, static_cast<double>(r.floor.max_rss_kb) / 1024,
-              r.floor.error.empty() ? "" : "; ", r.floor.error.c_str(), r.wrk_rate);
+  std::printf("run %d: bare libcurl %.0f/s, %.1f us CPU per request, peak RSS %.1f MB%s%s", i, r.floor.rate,
+              r.floor.cpu_us, static_cast<double>(r.floor.max_rss_kb) / 1024, r.floor.error.empty() ? "" : "; ",
+              r.floor.error.c_str());
+  if (r.wrk_rate > 0) std::printf("; wrk %.0f/s", r.wrk_rate);
+  std::printf("\n");
   std::fflush(stdout);
 }
 
@@ -190,12 +192,12 @@ void print_summary(const Options& o, const std::vector<RunResult>& runs) {
   std::printf("  touchbase    %8.0f reminders/s first to last delivery (%.0f/s from the start)\n", rate, rate_all);
   std::printf("               %8.1f us CPU per reminder, peak RSS %.1f MB\n", cpu, rss);
   std::printf("  bare libcurl %8.0f requests/s, %.1f us CPU per request\n", floor_rate, floor_cpu);
-  std::printf("  wrk          %8.0f requests/s\n", wrk);
+  if (wrk > 0) std::printf("  wrk          %8.0f requests/s\n", wrk);
   std::printf("  touchbase / bare libcurl rate: %.2f (goal >= 0.80; from the start: %.2f)\n",
               per_second(rate, floor_rate), per_second(rate_all, floor_rate));
   std::printf("  touchbase / bare libcurl CPU:  %.1fx (goal <= 1.5x)\n", per_second(cpu, floor_cpu));
   std::printf("  peak RSS: %.1f MB (goal < 64 MB)\n", rss);
-  std::printf("  wrk / touchbase rate:          %.1fx\n", per_second(wrk, rate));
+  if (wrk > 0) std::printf("  wrk / touchbase rate:          %.1fx\n", per_second(wrk, rate));
 }
 
 }  // namespace

@@ -166,6 +166,28 @@ TEST_F(OutboxDispatcherTest, ARowIsMarkedDeliveredOnlyAtTheEndOfTheTurnItsNotifi
   EXPECT_FALSE(dispatcher.idle());
 }
 
+TEST_F(OutboxDispatcherTest, WhileTheDrainGoesOnSuccessesAreRecordedABatchAtATimeOrAfterAShortDelay) {
+  make_rows(static_cast<int>(k_max_in_flight) * 2);
+  OutboxDispatcher dispatcher(io_, config_, *store_, clock_, notifiers_);
+  ASSERT_TRUE(dispatcher.dispatch_ready().ok());
+
+  notifier_->answer(1);
+  io_.poll();
+  io_.restart();
+  EXPECT_EQ(count_in(OutboxState::delivered), 0);  // waits for more, or for the delay
+  io_.run_for(k_record_delay * 20);
+  io_.restart();
+  EXPECT_EQ(count_in(OutboxState::delivered), 1);
+
+  notifier_->answer(k_record_batch);
+  io_.poll();
+  io_.restart();
+  EXPECT_EQ(count_in(OutboxState::delivered), 1 + static_cast<int>(k_record_batch));
+  EXPECT_FALSE(dispatcher.idle());
+  answer_until_idle(dispatcher);
+  EXPECT_EQ(count_in(OutboxState::delivered), static_cast<int>(k_max_in_flight) * 2);
+}
+
 TEST_F(OutboxDispatcherTest, StopLetsTheDeliveriesInFlightFinishAndStartsNoMore) {
   const int rows = static_cast<int>(k_max_in_flight) * 2;
   make_rows(rows);
