@@ -2,7 +2,9 @@
 // The daemon's loop on one Asio io_context: a pass creates the reminders
 // that have come due and starts the deliveries that are ready; a timer wakes
 // it at the next instant anything is due, and at least every k_max_sleep so
-// changes made by other processes and wall-clock jumps are noticed. While
+// changes made by other processes and wall-clock jumps are noticed. Between
+// passes, the deliveries that become ready (a retry, a row held back by its
+// notifier's rate, a fallback) are started without a whole pass. While
 // started, a command that changes contacts wakes it at once (daemon/wakeup.h).
 //
 // Everything runs on the io_context's thread; the object is not thread-safe.
@@ -53,8 +55,13 @@ class Daemon {
   Status run_once();
 
  private:
+  // Starts the ready deliveries; returns when the loop must wake next.
+  Result<Instant> dispatch(Instant now);
   void schedule(Instant wake);
   void on_timer();
+  void on_drain_end();
+  // Logs the errors met, and sets the timer for `wake`, or to retry soon after an error.
+  void sleep_until(const Result<Instant>& wake);
 
   boost::asio::io_context& io_;
   const Clock& clock_;
@@ -66,6 +73,8 @@ class Daemon {
   bool running_ = false;
   Metrics* metrics_ = nullptr;
   std::optional<Instant> next_reminder_at_;  // as of the last pass
+  Instant next_pass_at_ = Instant::min();    // when the next whole pass is due
+  bool pass_wanted_ = true;                  // a whole pass at the next wake, whatever its time
   std::function<void()> idle_callback_;
   WakeupListener wakeup_;  // listening while started (daemon/wakeup.h)
 };

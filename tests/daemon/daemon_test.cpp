@@ -162,6 +162,31 @@ TEST_F(DaemonTest, ANotifiersRateHoldsABurstBackAndWakesWhenATokenIsBack) {
   EXPECT_EQ(notifier_->delivered.size(), 3u);
 }
 
+TEST_F(DaemonTest, BetweenPassesARowHeldBackByItsRateGoesWithoutAWholePass) {
+  // Given a burst through a notifier limited to 1/s, and a contact added to
+  // the store meanwhile without waking the daemon: the next second's delivery
+  // starts on its own, and the new contact waits for the next whole pass.
+  config_.notifiers["primary"].rate = Rate{1, 1s};
+  Daemon limited(io_, config_, *store_, clock_, notifiers_);
+  contact("a", "Ann");
+  contact("b", "Ben");
+  limited.start();
+  io_.poll();
+  io_.restart();
+  ASSERT_THAT(delivered_ids(), ElementsAre("a"));
+  contact("d", "Dan");
+
+  clock_.advance(1s);
+  for (int i = 0; i < 300 && notifier_->delivered.size() < 2; ++i) {
+    io_.run_for(std::chrono::milliseconds(10));
+    io_.restart();
+  }
+  limited.stop();
+
+  EXPECT_THAT(delivered_ids(), ElementsAre("a", "b"));
+  EXPECT_THAT(store_->reminders("d").value(), IsEmpty());
+}
+
 TEST_F(DaemonTest, RunOnceDeliversWhatIsDueAndReturns) {
   contact("new", "Nina New");
   contact("later", "Lou Later", clock_.now() - 24h);
