@@ -48,4 +48,8 @@ PointHistory point_history(const ContactHistories& all, std::string_view contact
   return h;
 }
 
+ReminderFacts reminder_facts(const ContactHistories& all, const Reminder& reminder) {
+  return reminder_facts(reminder, of(all.touches, reminder.contact_id), of(all.reminders, reminder.contact_id));
+}
+
 }  // namespace touchbase

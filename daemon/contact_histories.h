@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "daemon/point_history.h"
 #include "scheduler/plan_points.h"
 #include "store/store.h"
 
@@ -17,5 +18,8 @@ std::vector<Touch> engine_history(const ContactHistories& all, std::string_view 
 
 // What the choice of a talking point sees: as read_point_history.
 PointHistory point_history(const ContactHistories& all, std::string_view contact_id);
+
+// What the message of `reminder` needs besides it and its contact.
+ReminderFacts reminder_facts(const ContactHistories& all, const Reminder& reminder);
 
 }  // namespace touchbase

@@ -1,10 +1,13 @@
 #include "daemon/outbox_dispatcher.h"
 
 #include <algorithm>
+#include <unordered_map>
 
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
 
+#include "daemon/contact_histories.h"
 #include "daemon/reminder_message.h"
 
 namespace touchbase {
@@ -47,48 +50,70 @@ Result<std::size_t> OutboxDispatcher::start_ready(std::size_t room) {
     // The rows in flight or delivered are still waiting in the store, and the oldest: read past them.
     const std::size_t limit = in_flight_.size() + delivered_.size() + room;
     TB_TRY(auto rows, store_.outbox_ready(now, static_cast<int>(limit)));
-    for (const OutboxRow& row : rows) {
-      if (started == room) break;
+    std::vector<OutboxRow> chosen;
+    for (OutboxRow& row : rows) {
+      if (chosen.size() == room) break;
       if (in_flight_.contains(row.id) || std::find(delivered_.begin(), delivered_.end(), row.id) != delivered_.end()) {
         continue;
       }
       if (!limiter_.try_take(row.notifier, now)) continue;
-      start(row);
-      ++started;
+      chosen.push_back(std::move(row));
     }
+    TB_TRY(auto messages, messages_for(chosen));
+    for (std::size_t i = 0; i < chosen.size(); ++i) start(chosen[i], std::move(messages[i]));
+    started = chosen.size();
     return {};
   };
   TB_TRY_STATUS(store_.in_one_transaction(start_rows));
   return started;
 }
 
-void OutboxDispatcher::start(const OutboxRow& row) {
+void OutboxDispatcher::start(const OutboxRow& row, Result<ReminderMessage> message) {
   auto fail = [&](const std::string& why) { finish(row, DeliveryFailure::permanent(why)); };
   Notifier* notifier = notifiers_.find(row.notifier);
   if (notifier == nullptr) return fail("notifier '" + row.notifier + "' is not configured");
   if (gone_.contains(row.notifier)) return fail("notifier '" + row.notifier + "' is disabled: its endpoint is gone");
-  auto message = message_for(row);
   if (!message) return fail(message.error().message);
   message->attempt = row.attempts + 1;
   in_flight_.insert(row.id);
   notifier->deliver(*message, [this, row](DeliveryResult result) { finish(row, result); });
 }
 
-Result<ReminderMessage> OutboxDispatcher::message_for(const OutboxRow& row) {
-  auto unconfigured = [&](const std::string& owner) { return !config_.owners.contains(owner); };
-  if (row.notice_id != 0) {
-    TB_TRY(auto notice, store_.find_notice(row.notice_id));
-    if (!notice) return Error::no_input("notice " + std::to_string(row.notice_id) + " is gone");
-    if (unconfigured(notice->owner)) return Error::config("owner " + notice->owner + " is not configured");
-    return build_notice_message(config_, *notice, row.idempotency_key);
+Result<std::vector<Result<ReminderMessage>>> OutboxDispatcher::messages_for(std::span<const OutboxRow> rows) {
+  std::vector<std::int64_t> reminder_ids;
+  for (const OutboxRow& row : rows) {
+    if (row.notice_id == 0) reminder_ids.push_back(row.reminder_id);
   }
-  TB_TRY(auto reminder, store_.find_reminder(row.reminder_id));
-  if (!reminder) return Error::no_input("reminder " + std::to_string(row.reminder_id) + " is gone");
-  TB_TRY(auto contact, store_.find_contact(reminder->contact_id));
-  if (!contact) return Error::no_input("contact " + reminder->contact_id + " is gone");
-  if (unconfigured(reminder->owner)) return Error::config("owner " + reminder->owner + " is not configured");
-  TB_TRY(auto facts, read_reminder_facts(store_, *reminder));
-  return build_reminder_message(config_, *reminder, *contact, facts, row.idempotency_key);
+  TB_TRY(auto reminders, store_.find_reminders(reminder_ids));
+  std::vector<std::string> contact_ids;
+  for (const Reminder& r : reminders) contact_ids.push_back(r.contact_id);
+  TB_TRY(auto contacts, store_.find_contacts(contact_ids));
+  TB_TRY(auto histories, store_.histories_of(contact_ids));
+  std::unordered_map<std::int64_t, const Reminder*> reminder_by_id;
+  for (const Reminder& r : reminders) reminder_by_id.emplace(r.id, &r);
+  std::unordered_map<std::string_view, const Contact*> contact_by_id;
+  for (const Contact& c : contacts) contact_by_id.emplace(c.id, &c);
+
+  auto message_for = [&](const OutboxRow& row) -> Result<ReminderMessage> {
+    if (row.notice_id != 0) return notice_message(row);
+    const auto reminder = reminder_by_id.find(row.reminder_id);
+    if (reminder == reminder_by_id.end()) return Error::no_input("reminder " + std::to_string(row.reminder_id) + " is gone");
+    const Reminder& r = *reminder->second;
+    const auto contact = contact_by_id.find(r.contact_id);
+    if (contact == contact_by_id.end()) return Error::no_input("contact " + r.contact_id + " is gone");
+    if (!config_.owners.contains(r.owner)) return Error::config("owner " + r.owner + " is not configured");
+    return build_reminder_message(config_, r, *contact->second, reminder_facts(histories, r), row.idempotency_key);
+  };
+  std::vector<Result<ReminderMessage>> messages;
+  for (const OutboxRow& row : rows) messages.push_back(message_for(row));
+  return messages;
+}
+
+Result<ReminderMessage> OutboxDispatcher::notice_message(const OutboxRow& row) {
+  TB_TRY(auto notice, store_.find_notice(row.notice_id));
+  if (!notice) return Error::no_input("notice " + std::to_string(row.notice_id) + " is gone");
+  if (!config_.owners.contains(notice->owner)) return Error::config("owner " + notice->owner + " is not configured");
+  return build_notice_message(config_, *notice, row.idempotency_key);
 }
 
 Result<std::optional<OutboxDispatcher::Origin>> OutboxDispatcher::origin_of(const OutboxRow& row) {
@@ -104,9 +129,9 @@ Result<std::optional<OutboxDispatcher::Origin>> OutboxDispatcher::origin_of(cons
 
 void OutboxDispatcher::finish(const OutboxRow& row, const DeliveryResult& result) {
   if (result.ok()) {
-    spdlog::info("outbox {}: delivered through {}", row.id, row.notifier);
     in_flight_.erase(row.id);
     delivered_.push_back(row.id);
+    delivered_through_[row.notifier].push_back(row.id);
   } else {
     // Failures are few, and recorded at once: the fallback row must exist before anything else happens.
     in_flight_.erase(row.id);
@@ -155,6 +180,10 @@ void OutboxDispatcher::record_soon() {
 void OutboxDispatcher::record_delivered() {
   if (delivered_.empty()) return;
   const std::vector<std::int64_t> rows = std::exchange(delivered_, {});
+  // One line per notifier for the whole batch: a burst does not write a line per reminder.
+  for (const auto& [notifier, ids] : std::exchange(delivered_through_, {})) {
+    spdlog::info("outbox {}: delivered through {}", fmt::join(ids, ", "), notifier);
+  }
   auto marked = store_.mark_batch_delivered(rows, clock_.now());
   if (!marked) {
     // They stay pending in the store and are sent again, with the same keys, by a later pass.

@@ -21,6 +21,7 @@
 #include <memory>
 #include <random>
 #include <set>
+#include <span>
 #include <string>
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp needs std::exchange
 #include <vector>
@@ -91,9 +92,13 @@ class OutboxDispatcher {
 
   // Starts up to `room` ready rows that are not in flight; returns how many.
   Result<std::size_t> start_ready(std::size_t room);
-  void start(const OutboxRow& row);
-  // The text the row delivers; an error when it cannot be delivered at all.
-  Result<ReminderMessage> message_for(const OutboxRow& row);
+  // Delivers `message`, or fails the row for good when there is none.
+  void start(const OutboxRow& row, Result<ReminderMessage> message);
+  // The text each row delivers, in their order, or why it cannot be
+  // delivered at all: the reminders, their contacts and their histories
+  // read in one query each. An error when the store cannot be read.
+  Result<std::vector<Result<ReminderMessage>>> messages_for(std::span<const OutboxRow> rows);
+  Result<ReminderMessage> notice_message(const OutboxRow& row);
   Result<std::optional<Origin>> origin_of(const OutboxRow& row);
   void finish(const OutboxRow& row, const DeliveryResult& result);
   // After outcomes came in: at the end of this turn of the loop.
@@ -118,6 +123,7 @@ class OutboxDispatcher {
   bool turn_end_posted_ = false;
   std::set<std::int64_t> in_flight_;     // started, no outcome yet
   std::vector<std::int64_t> delivered_;  // succeeded, not recorded yet: not started again
+  std::map<std::string, std::vector<std::int64_t>> delivered_through_;  // the same, by notifier
   boost::asio::steady_timer record_timer_;
   bool record_timer_armed_ = false;
   std::set<std::string, std::less<>> gone_;  // notifiers whose endpoint answered 410 Gone

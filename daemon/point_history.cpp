@@ -42,16 +42,21 @@ Result<PointContacts> read_point_contacts(Store& store, std::span<const Contact>
 Result<PointChoice> choose_for_reminder(const Config& config, Store& store, const Contact& contact,
                                         std::string_view owner, int step, Instant now) {
   TB_TRY(PointHistory h, read_point_history(store, contact));
+  return choose_for_reminder(config, h, contact, owner, step, now);
+}
+
+PointChoice choose_for_reminder(const Config& config, const PointHistory& h, const Contact& contact,
+                                std::string_view owner, int step, Instant now) {
   PointRequest request{
       &contact, owner, step, h.touches, h.used, h.next_step_brought, local_date(now, config.owner_for(owner).timezone)};
   return choose_talking_point(config.talking_points, request);
 }
 
-Result<ReminderFacts> read_reminder_facts(Store& store, const Reminder& reminder) {
+ReminderFacts reminder_facts(const Reminder& reminder, std::span<const Touch> touches,
+                             std::span<const Reminder> reminders) {
   ReminderFacts facts;
-  TB_TRY(facts.touches, store.touches(reminder.contact_id));
+  facts.touches.assign(touches.begin(), touches.end());
   if (!reminder.talking_point.empty()) return facts;
-  TB_TRY(auto reminders, store.reminders(reminder.contact_id));
   const auto last = last_logged(facts.touches);
   if (answered_by_touch(reminder, last)) return facts;
   facts.brings_next_step = std::none_of(reminders.begin(), reminders.end(), [&](const Reminder& r) {

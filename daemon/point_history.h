@@ -22,15 +22,20 @@ Result<PointHistory> read_point_history(Store& store, const Contact& contact);
 Result<PointContacts> read_point_contacts(Store& store, std::span<const Contact> contacts);
 
 // What the reminder about to be written for `contact`'s touch number `step`
-// brings, with today = the owner's local date at `now`.
+// brings, with today = the owner's local date at `now`; the second form with
+// the contact's history already read.
 Result<PointChoice> choose_for_reminder(const Config& config, Store& store, const Contact& contact,
                                         std::string_view owner, int step, Instant now);
+PointChoice choose_for_reminder(const Config& config, const PointHistory& history, const Contact& contact,
+                                std::string_view owner, int step, Instant now);
 
 // What the message of a stored reminder needs besides the reminder and its contact.
 struct ReminderFacts {
   std::vector<Touch> touches;     // the contact's logged touches, oldest first
   bool brings_next_step = false;  // it carries no point and is the first reminder since the last logged touch
 };
-Result<ReminderFacts> read_reminder_facts(Store& store, const Reminder& reminder);
+// From the contact's logged `touches` and its `reminders` (reminder among them).
+ReminderFacts reminder_facts(const Reminder& reminder, std::span<const Touch> touches,
+                             std::span<const Reminder> reminders);
 
 }  // namespace touchbase

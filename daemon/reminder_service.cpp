@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <unordered_map>
 
 #include <spdlog/spdlog.h>
 
+#include "daemon/contact_histories.h"
 #include "daemon/missed_notice.h"
 #include "daemon/point_history.h"
 #include "scheduler/talking_points.h"
@@ -18,6 +20,8 @@ constexpr int k_max_cadence_switches = 8;
 // Reminders a pass writes per commit: far fewer commits, while a command
 // that writes waits for the lock at most one page.
 constexpr std::size_t k_reminders_per_commit = 256;
+// Contacts a pass reads, and holds, at once.
+constexpr std::size_t k_contacts_per_page = 512;
 
 // A reminder not answered by a logged touch, as the touch it stands for: done
 // on time (or when a late one was made), with no answer.
@@ -42,9 +46,8 @@ Result<std::vector<Touch>> ReminderService::history_of(const Contact& contact) {
   return touches;
 }
 
-Result<Decision> ReminderService::decide(Contact& contact, Instant now, std::vector<Touch>& history) {
+Result<Decision> ReminderService::decide(Contact& contact, std::span<const Touch> history, Instant now) {
   for (int i = 0; i < k_max_cadence_switches; ++i) {
-    TB_TRY(history, history_of(contact));
     Decision d = engine_.next(contact, history, now);
     if (d.kind == Decision::Kind::switch_cadence) {
       spdlog::info("contact {}: cadence {} -> {} ({})", contact.id, d.cadence, d.next_cadence, d.why);
@@ -84,12 +87,22 @@ std::vector<std::string> first_notifier(const Owner& owner) {
   return {owner.notify.begin(), owner.notify.begin() + (owner.notify.empty() ? 0 : 1)};
 }
 
+std::vector<std::string> ids_of(std::span<const Contact> contacts) {
+  std::vector<std::string> ids;
+  ids.reserve(contacts.size());
+  for (const Contact& c : contacts) ids.push_back(c.id);
+  return ids;
+}
+
+void wake_at(ReminderPass& pass, Instant at) {
+  pass.next_remind_at = std::min(pass.next_remind_at.value_or(Instant::max()), at);
+}
+
 }  // namespace
 
-Result<Reminder> ReminderService::create_reminder(const Contact& contact, const Decision& d, Instant now,
-                                                  Instant first_attempt) {
+Result<Reminder> ReminderService::create_reminder(const Contact& contact, const Decision& d, const PointChoice& choice,
+                                                  Instant now, Instant first_attempt) {
   const Owner& owner = config_.owner_for(contact.owner);
-  TB_TRY(PointChoice choice, choose_for_reminder(config_, store_, contact, owner.id, d.step, now));
   Reminder r = reminder_for(contact, d, owner, now);
   r.talking_point = choice.point ? choice.point->id : "";
   TB_TRY(auto created, store_.create_reminder(r, first_notifier(owner), first_attempt));
@@ -106,121 +119,153 @@ Result<std::optional<Instant>> ReminderService::following_remind_at(Contact& con
   after.push_back(assumed_touch(r));
   Decision d = engine_.next(contact, after, now);
   if (d.kind == Decision::Kind::switch_cadence || d.kind == Decision::Kind::dormant) {
-    TB_TRY(d, decide(contact, now, after));  // applies the switch or dormancy now
+    TB_TRY(d, decide(contact, after, now));  // applies the switch or dormancy now
   }
   if (d.kind != Decision::Kind::follow_up) return std::optional<Instant>();
   return std::optional<Instant>(std::max(d.remind_at, now));
 }
 
-Status ReminderService::set_aside_waiting(std::vector<LimitedFollowUp>& follow_ups, Instant now) {
-  std::vector<LimitedFollowUp> kept;
-  for (LimitedFollowUp& f : follow_ups) {
-    const Decision& d = f.decision;
-    if (d.remind_at <= now && config_.cadence_for(d.cadence).require_talking_point) {
-      const Owner& owner = config_.owner_for(f.contact->owner);
-      TB_TRY(PointChoice choice, choose_for_reminder(config_, store_, *f.contact, owner.id, d.step, now));
-      if (choice.kind == PointChoice::Kind::none) {
-        TB_TRY_STATUS(dry_.waiting(*f.contact, d, now));
-        continue;
-      }
-    }
-    kept.push_back(std::move(f));
+Status ReminderService::scan_contacts(Instant now, Scan& scan) {
+  std::string after;
+  for (;;) {
+    TB_TRY(auto contacts, store_.list_contacts_after(after, static_cast<int>(k_contacts_per_page)));
+    if (contacts.empty()) return {};
+    TB_TRY(auto histories, store_.histories_of(ids_of(contacts)));
+    for (Contact& contact : contacts) TB_TRY_STATUS(consider(contact, histories, now, scan));
+    if (contacts.size() < k_contacts_per_page) return {};
+    after = contacts.back().id;
   }
-  follow_ups = std::move(kept);
+}
+
+Status ReminderService::consider(Contact& contact, const ContactHistories& histories, Instant now, Scan& scan) {
+  if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) return {};
+  const std::vector<Touch> history = engine_history(histories, contact.id);
+  TB_TRY(Decision d, decide(contact, history, now));
+  if (d.kind != Decision::Kind::follow_up) return {};
+  if (d.remind_at <= now && now - d.due_at > config_.daemon.catch_up_max_age) {
+    scan.missed.push_back({contact, std::move(d)});  // too old to remind one by one
+    return {};
+  }
+  const ResolvedOwner* owner = engine_.resolved().owner_of(contact);
+  const bool limited = owner && owner->owner->daily_limit > 0;
+  if (d.remind_at > now) {
+    // Later today, it may take a place the ones due now would otherwise have.
+    const LocalDays today = owner_day(engine_.resolved(), owner, now);
+    if (!limited || owner_day(engine_.resolved(), owner, d.remind_at) != today) {
+      wake_at(scan.pass, d.remind_at);
+      return {};
+    }
+  } else if (config_.cadence_for(d.cadence).require_talking_point) {
+    const PointHistory points = point_history(histories, contact.id);
+    const Owner& by = config_.owner_for(contact.owner);
+    if (choose_for_reminder(config_, points, contact, by.id, d.step, now).kind == PointChoice::Kind::none) {
+      // It waits for a point, and takes no place in the owner's day meanwhile.
+      return dry_.waiting(contact, d, now);
+    }
+  }
+  scan.candidates.push_back({contact.id, owner, contact.value, d.due_at, d.remind_at, now});
   return {};
 }
 
-Result<std::vector<TakenPlaces>> ReminderService::places_taken(std::span<const LimitedFollowUp> follow_ups,
-                                                               Instant now) {
-  std::vector<TakenPlaces> taken;
-  for (const LimitedFollowUp& f : follow_ups) {
-    const ResolvedOwner* owner = engine_.resolved().owner_of(*f.contact);
-    if (!owner || owner->owner->daily_limit <= 0) continue;
-    if (std::any_of(taken.begin(), taken.end(), [&](const TakenPlaces& t) { return t.owner == owner->id; })) continue;
-    const LocalDays today = owner->zone.local_day(now);
-    const Instant from = owner->zone.to_instant(LocalSeconds(today)).at;
-    const Instant to = owner->zone.to_instant(LocalSeconds(today + date::days{1})).at;
-    TB_TRY(int count, store_.count_reminders_sent(owner->id, from, to));
-    taken.push_back({owner->id, today, count});
+Result<std::vector<ReminderService::Candidate*>> ReminderService::keep_places(std::vector<Candidate>& candidates,
+                                                                              Instant now, ReminderPass& pass) {
+  auto first = [](const Candidate* a, const Candidate* b) { return goes_first(a->rank(), b->rank()); };
+  std::map<const ResolvedOwner*, std::vector<Candidate*>> by_owner;
+  for (Candidate& c : candidates) by_owner[c.owner].push_back(&c);
+  std::vector<Candidate*> kept;
+  for (auto& [owner, members] : by_owner) {
+    std::size_t places = members.size();
+    if (owner && owner->owner->daily_limit > 0) {
+      const LocalDays today = owner->zone.local_day(now);
+      const Instant from = owner->zone.to_instant(LocalSeconds(today)).at;
+      const Instant to = owner->zone.to_instant(LocalSeconds(today + date::days{1})).at;
+      TB_TRY(int taken, store_.count_reminders_sent(owner->id, from, to));
+      places = static_cast<std::size_t>(std::max(0, owner->owner->daily_limit - taken));
+      if (members.size() > places) {
+        // The excess competes again on the owner's next day.
+        std::sort(members.begin(), members.end(), first);
+        wake_at(pass, past_day_bound(engine_.resolved(), *owner, today));
+      }
+    }
+    for (std::size_t k = 0; k < std::min(places, members.size()); ++k) kept.push_back(members[k]);
   }
-  return taken;
+  std::vector<Candidate*> due;
+  for (Candidate* c : kept) {
+    if (c->remind_at > now) {
+      wake_at(pass, c->remind_at);
+    } else {
+      due.push_back(c);
+    }
+  }
+  // Made most valuable first; after downtime the late ones go out a few seconds apart.
+  std::sort(due.begin(), due.end(), first);
+  int late = 0;
+  for (Candidate* c : due) {
+    c->first_attempt = now + late * k_catch_up_spacing;
+    if (now - c->remind_at > k_late_after) ++late;
+  }
+  return due;
+}
+
+Status ReminderService::create_page(std::span<Candidate* const> page, Instant now, ReminderPass& pass) {
+  std::vector<std::string> ids;
+  for (const Candidate* c : page) ids.push_back(c->contact_id);
+  TB_TRY(auto contacts, store_.find_contacts(ids));
+  TB_TRY(auto histories, store_.histories_of(ids));
+  std::unordered_map<std::string_view, Contact*> by_id;
+  for (Contact& contact : contacts) by_id.emplace(contact.id, &contact);
+  for (const Candidate* candidate : page) {
+    const auto found = by_id.find(candidate->contact_id);
+    if (found == by_id.end()) continue;  // removed meanwhile
+    Contact& contact = *found->second;
+    if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) continue;
+    // Decided again on the history read now: a command may have logged a touch meanwhile.
+    const std::vector<Touch> history = engine_history(histories, contact.id);
+    TB_TRY(Decision d, decide(contact, history, now));
+    if (d.kind != Decision::Kind::follow_up) continue;
+    if (d.remind_at > now) {
+      wake_at(pass, d.remind_at);
+      continue;
+    }
+    const Owner& owner = config_.owner_for(contact.owner);
+    const PointChoice choice =
+        choose_for_reminder(config_, point_history(histories, contact.id), contact, owner.id, d.step, now);
+    TB_TRY(Reminder r, create_reminder(contact, d, choice, now, candidate->first_attempt));
+    ++pass.created;
+    // The new reminder counts as a touch: the contact's following one may be due too.
+    TB_TRY(auto following, following_remind_at(contact, history, r, now));
+    if (following) wake_at(pass, *following);
+  }
+  return {};
 }
 
 Result<ReminderPass> ReminderService::create_due_reminders(Instant now) {
-  TB_TRY(auto contacts, store_.list_contacts());
-  std::vector<std::vector<Touch>> histories(contacts.size());
-  std::vector<LimitedFollowUp> follow_ups;
-  for (std::size_t i = 0; i < contacts.size(); ++i) {
-    Contact& contact = contacts[i];
-    if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) continue;
-    TB_TRY(Decision d, decide(contact, now, histories[i]));
-    if (d.kind != Decision::Kind::follow_up) continue;
-    const Instant due_at = d.due_at;
-    follow_ups.push_back({&contact, histories[i], std::move(d), due_at});
-  }
-  // Too old to remind one by one: listed in a notice per owner instead.
-  auto stale = [&](const LimitedFollowUp& f) {
-    return f.decision.remind_at <= now && now - f.decision.due_at > config_.daemon.catch_up_max_age;
-  };
-  auto fresh_end = std::stable_partition(follow_ups.begin(), follow_ups.end(), std::not_fn(stale));
-  TB_TRY_STATUS(notify_missed(std::span(fresh_end, follow_ups.end()), now));
-  follow_ups.erase(fresh_end, follow_ups.end());
-
   dry_.begin_pass();
-  TB_TRY_STATUS(set_aside_waiting(follow_ups, now));
-  TB_TRY(auto taken, places_taken(follow_ups, now));
-  apply_daily_limits(engine_, follow_ups, now, Explain::yes, taken);
-  std::sort(follow_ups.begin(), follow_ups.end(),
-            [](const LimitedFollowUp& a, const LimitedFollowUp& b) { return goes_first(a.rank(), b.rank()); });
-  ReminderPass pass;
-  auto plan_wake = [&](Instant at) {
-    pass.next_remind_at = std::min(pass.next_remind_at.value_or(Instant::max()), at);
-  };
-  std::vector<const LimitedFollowUp*> due_now;
-  for (const LimitedFollowUp& f : follow_ups) {
-    if (f.decision.remind_at > now) {
-      plan_wake(f.decision.remind_at);
-    } else {
-      due_now.push_back(&f);
-    }
-  }
-  int late = 0;
-  auto create = [&](const LimitedFollowUp& f) -> Status {
-    const Decision& d = f.decision;
-    // After downtime, the late ones go out a few seconds apart, most valuable first.
-    const Instant first_attempt = now + late * k_catch_up_spacing;
-    if (now - d.remind_at > k_late_after) ++late;
-    Contact& contact = contacts[static_cast<std::size_t>(f.contact - contacts.data())];
-    TB_TRY(Reminder r, create_reminder(contact, d, now, first_attempt));
-    ++pass.created;
-    // The new reminder counts as a touch: the contact's following one may be due too.
-    TB_TRY(auto following, following_remind_at(contact, f.history, r, now));
-    if (following) plan_wake(*following);
-    return {};
-  };
-  for (std::size_t from = 0; from < due_now.size(); from += k_reminders_per_commit) {
-    const auto page = std::span(due_now).subspan(from, std::min(k_reminders_per_commit, due_now.size() - from));
-    auto write_page = [&]() -> Status {
-      for (const LimitedFollowUp* f : page) TB_TRY_STATUS(create(*f));
-      return {};
-    };
-    TB_TRY_STATUS(store_.in_one_transaction(write_page));
+  Scan scan;
+  TB_TRY_STATUS(scan_contacts(now, scan));
+  TB_TRY_STATUS(notify_missed(scan.missed, now));
+  TB_TRY(auto due, keep_places(scan.candidates, now, scan.pass));
+  // Most valuable first, a page at a time, each page read again and written in one commit.
+  for (std::size_t from = 0; from < due.size(); from += k_reminders_per_commit) {
+    const auto page = std::span(due).subspan(from, std::min(k_reminders_per_commit, due.size() - from));
+    TB_TRY_STATUS(store_.in_one_transaction([&] { return create_page(page, now, scan.pass); }));
   }
   TB_TRY_STATUS(dry_.end_pass());
-  return pass;
+  return scan.pass;
 }
 
-Status ReminderService::notify_missed(std::span<const LimitedFollowUp> missed, Instant now) {
-  std::map<std::string, std::vector<const LimitedFollowUp*>> by_owner;
-  for (const LimitedFollowUp& f : missed) by_owner[config_.owner_for(f.contact->owner).id].push_back(&f);
+Status ReminderService::notify_missed(std::span<const Missed> missed, Instant now) {
+  std::map<std::string, std::vector<const Missed*>> by_owner;
+  for (const Missed& m : missed) by_owner[config_.owner_for(m.contact.owner).id].push_back(&m);
   for (auto& [owner_id, items] : by_owner) {
     const Owner& owner = config_.owner_for(owner_id);
-    std::sort(items.begin(), items.end(), [](auto* a, auto* b) { return goes_first(a->rank(), b->rank()); });
+    auto rank = [](const Missed* m) { return LimitRank{m->contact.value, m->decision.due_at, m->contact.id}; };
+    std::sort(items.begin(), items.end(), [&](auto* a, auto* b) { return goes_first(rank(a), rank(b)); });
     std::vector<Reminder> listed;
     std::vector<MissedFollowUp> lines;
-    for (const LimitedFollowUp* f : items) {
-      listed.push_back(reminder_for(*f->contact, f->decision, owner, now));
-      lines.push_back({f->contact, f->decision.due_at});
+    for (const Missed* m : items) {
+      listed.push_back(reminder_for(m->contact, m->decision, owner, now));
+      lines.push_back({&m->contact, m->decision.due_at});
     }
     Notice notice = missed_notice(config_, owner, lines, now);
     TB_TRY(auto created, store_.create_notice(notice, listed, first_notifier(owner)));

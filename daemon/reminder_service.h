@@ -6,12 +6,16 @@
 // Not thread-safe: used from the daemon's event loop only.
 
 #include <optional>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "core/result.h"
 #include "daemon/dry_segments.h"
 #include "scheduler/cadence_engine.h"
 #include "scheduler/daily_limit.h"
+#include "scheduler/talking_points.h"
 #include "store/store.h"
 
 namespace touchbase {
@@ -44,6 +48,12 @@ class ReminderService {
   // excess moves to later days). Late ones (after downtime) are delivered
   // k_catch_up_spacing apart, most valuable first; those due more than
   // catch_up_max_age ago are listed in one notice per owner instead.
+  //
+  // The contacts are read a page at a time, each page with its histories in
+  // one query per table, and only what competes for a place today is kept
+  // between pages: a pass's memory grows with the follow-ups due today, not
+  // with the contacts. The follow-ups moved past today wake the daemon at the
+  // start of the owner's next day, when they compete again.
   Result<ReminderPass> create_due_reminders(Instant now);
 
   // The history the engine sees for `contact`: all its logged touches (the
@@ -55,23 +65,48 @@ class ReminderService {
   Result<std::vector<Touch>> history_of(const Contact& contact);
 
  private:
-  // The engine's decision after applying any cadence switch or dormancy;
-  // `history` is left holding the history it was decided on.
-  Result<Decision> decide(Contact& contact, Instant now, std::vector<Touch>& history);
+  // A follow-up competing for a place in its owner's day: due now, or later
+  // today for an owner with a daily_limit.
+  struct Candidate {
+    std::string contact_id;
+    const ResolvedOwner* owner = nullptr;  // nullptr when the contact's owner is not configured
+    double value = 0;
+    Instant waiting_since;  // its due time
+    Instant remind_at;
+    Instant first_attempt;  // set once it keeps its place
+    LimitRank rank() const { return {value, waiting_since, contact_id}; }
+  };
+  // A follow-up too old to remind on its own.
+  struct Missed {
+    Contact contact;
+    Decision decision;
+  };
+  struct Scan {
+    std::vector<Candidate> candidates;
+    std::vector<Missed> missed;
+    ReminderPass pass;
+  };
+
+  // The engine's decision on `history` after applying any cadence switch or
+  // dormancy to `contact`.
+  Result<Decision> decide(Contact& contact, std::span<const Touch> history, Instant now);
+  // Decides every contact, a page at a time, into `scan`.
+  Status scan_contacts(Instant now, Scan& scan);
+  Status consider(Contact& contact, const ContactHistories& histories, Instant now, Scan& scan);
+  // The candidates that keep a place and are due now, most valuable first, each
+  // with its first attempt; `pass` wakes for the others.
+  Result<std::vector<Candidate*>> keep_places(std::vector<Candidate>& candidates, Instant now, ReminderPass& pass);
+  // Reads the contacts of `page` again and writes their reminders in its order (inside one transaction).
+  Status create_page(std::span<Candidate* const> page, Instant now, ReminderPass& pass);
   // The reminder written (or already there) for follow-up `d`.
-  Result<Reminder> create_reminder(const Contact& contact, const Decision& d, Instant now, Instant first_attempt);
+  Result<Reminder> create_reminder(const Contact& contact, const Decision& d, const PointChoice& choice, Instant now,
+                                   Instant first_attempt);
   // When the contact's next reminder after `r` is due, given `history`, the
   // one `r`'s follow-up was decided on; nullopt when none is.
   Result<std::optional<Instant>> following_remind_at(Contact& contact, std::span<const Touch> history,
                                                      const Reminder& r, Instant now);
-  // Takes out of `follow_ups` those due now that wait for a talking point
-  // (require_talking_point and none fits), so they take no place in the
-  // owner's day; the next pass tries them again.
-  Status set_aside_waiting(std::vector<LimitedFollowUp>& follow_ups, Instant now);
-  // Today's reminders of each owner with a daily_limit among `follow_ups`.
-  Result<std::vector<TakenPlaces>> places_taken(std::span<const LimitedFollowUp> follow_ups, Instant now);
   // One notice per owner listing `missed`, each recorded as reminded.
-  Status notify_missed(std::span<const LimitedFollowUp> missed, Instant now);
+  Status notify_missed(std::span<const Missed> missed, Instant now);
 
   const Config& config_;
   const CadenceEngine& engine_;

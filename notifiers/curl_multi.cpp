@@ -1,5 +1,7 @@
 #include "notifiers/curl_multi.h"
 
+#include <unistd.h>
+
 #include <new>
 #include <stdexcept>
 #include <utility>
@@ -12,6 +14,40 @@ namespace {
 void ensure_curl_initialised() {
   static const CURLcode code = curl_global_init(CURL_GLOBAL_DEFAULT);
   if (code != CURLE_OK) throw std::runtime_error("libcurl could not be initialised");
+}
+
+// Easy handles of finished transfers, reset and kept for the next ones on
+// this thread: a burst does not allocate and free one per transfer.
+class EasyPool {
+ public:
+  ~EasyPool() {
+    for (CURL* easy : idle_) curl_easy_cleanup(easy);
+  }
+
+  CURL* take() {
+    if (idle_.empty()) return curl_easy_init();
+    CURL* easy = idle_.back();
+    idle_.pop_back();
+    return easy;
+  }
+
+  void give_back(CURL* easy) {
+    if (idle_.size() >= k_kept) {
+      curl_easy_cleanup(easy);
+      return;
+    }
+    curl_easy_reset(easy);
+    idle_.push_back(easy);
+  }
+
+ private:
+  static constexpr std::size_t k_kept = 64;
+  std::vector<CURL*> idle_;
+};
+
+EasyPool& easy_pool() {
+  thread_local EasyPool pool;
+  return pool;
 }
 
 }  // namespace
@@ -29,14 +65,14 @@ struct CurlMulti::SocketWatch {
 
 CurlTransfer::CurlTransfer() : easy_(nullptr) {
   ensure_curl_initialised();
-  easy_ = curl_easy_init();
+  easy_ = easy_pool().take();
   if (easy_ == nullptr) throw std::bad_alloc();
   curl_easy_setopt(easy_, CURLOPT_ERRORBUFFER, error_buffer_);
   curl_easy_setopt(easy_, CURLOPT_NOSIGNAL, 1L);
 }
 
 CurlTransfer::~CurlTransfer() {
-  curl_easy_cleanup(easy_);
+  easy_pool().give_back(easy_);
 }
 
 void CurlTransfer::apply_timeouts(const TransferTimeouts& timeouts) {
@@ -69,6 +105,8 @@ CurlMulti::~CurlMulti() {
 
 void CurlMulti::start(std::unique_ptr<CurlTransfer> transfer) {
   CURL* easy = transfer->easy();
+  curl_easy_setopt(easy, CURLOPT_CLOSESOCKETFUNCTION, &CurlMulti::on_close);
+  curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, this);
   if (curl_multi_add_handle(multi_, easy) != CURLM_OK) {
     std::shared_ptr<CurlTransfer> failed(std::move(transfer));
     boost::asio::post(io_, [failed, alive = std::weak_ptr<bool>(alive_)] {
@@ -79,18 +117,22 @@ void CurlMulti::start(std::unique_ptr<CurlTransfer> transfer) {
   transfers_.emplace(easy, std::move(transfer));
 }
 
+// A socket curl stops watching is most often a connection going back to its
+// cache, to be used again by the next transfer: it stays registered with the
+// io_context, unwatched, until curl closes it (on_close).
 int CurlMulti::on_socket(CURL*, curl_socket_t fd, int what, void* self, void*) {
   auto* multi = static_cast<CurlMulti*>(self);
   try {
-    if (what == CURL_POLL_REMOVE) {
-      multi->forget(fd);
-    } else {
-      multi->watch(fd, what);
-    }
+    multi->watch(fd, what == CURL_POLL_REMOVE ? CURL_POLL_NONE : what);
   } catch (const std::exception&) {
     return -1;  // the descriptor could not be registered; curl fails the transfer
   }
   return 0;
+}
+
+int CurlMulti::on_close(void* self, curl_socket_t fd) {
+  static_cast<CurlMulti*>(self)->forget(fd);
+  return ::close(fd);
 }
 
 int CurlMulti::on_timer(CURLM*, long timeout_ms, void* self) {
@@ -132,12 +174,16 @@ void CurlMulti::set_timeout(long timeout_ms) {
 
 void CurlMulti::watch(curl_socket_t fd, int what) {
   auto& watch = sockets_[fd];
-  if (!watch) watch = std::make_shared<SocketWatch>(io_, fd);
+  if (!watch) {
+    if (what == CURL_POLL_NONE) return;
+    watch = std::make_shared<SocketWatch>(io_, fd);
+  }
   watch->wanted = what;
   arm(fd, watch);
 }
 
 void CurlMulti::forget(curl_socket_t fd) {
+  // Before curl closes the descriptor, so that a new one with the same number starts afresh.
   const auto it = sockets_.find(fd);
   if (it == sockets_.end()) return;
   it->second->forgotten = true;

@@ -3,7 +3,8 @@
 // sockets to watch (CURLMOPT_SOCKETFUNCTION) and when to call it back
 // (CURLMOPT_TIMERFUNCTION); each socket is watched with async_wait on a
 // posix::stream_descriptor that borrows the descriptor (curl keeps
-// ownership and closes it), and the timeout is a steady_timer. Transfers
+// ownership and closes it, through on_close, which first lets it go), and the
+// timeout is a steady_timer. A connection kept for reuse stays registered. Transfers
 // therefore run on the io_context's thread: no thread per request, no
 // polling loop. The multi handle keeps finished transfers' connections open
 // for reuse and limits connections per host.
@@ -33,7 +34,8 @@ struct TransferTimeouts {
   std::chrono::milliseconds total = k_default_transfer_timeout;   // the whole transfer, connecting included
 };
 
-// One transfer: an easy handle and everything the handle points to (bodies,
+// One transfer: an easy handle (reused from earlier transfers on the same
+// thread, reset to its defaults) and everything the handle points to (bodies,
 // header lists, MIME trees), which must live as long as the transfer.
 // Subclasses set the handle up in their constructor and get the outcome in
 // finished().
@@ -88,6 +90,7 @@ class CurlMulti {
 
   static int on_socket(CURL* easy, curl_socket_t fd, int what, void* self, void* socket_data);
   static int on_timer(CURLM* multi, long timeout_ms, void* self);
+  static int on_close(void* self, curl_socket_t fd);
   void set_timeout(long timeout_ms);
 
   void watch(curl_socket_t fd, int what);

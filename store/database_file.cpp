@@ -49,6 +49,8 @@ Status configure(SQLite::Database& db, const std::filesystem::path& path) {
                      "'); is it on a network file system?");
   }
   db.exec("PRAGMA synchronous = NORMAL");
+  // Savepoints journal the pages they change in memory, not in a temporary file.
+  db.exec("PRAGMA temp_store = MEMORY");
   return {};
 }
 

@@ -102,15 +102,36 @@ Result<std::optional<Contact>> SqliteStore::find_contact(std::string_view id) {
   });
 }
 
+Result<std::vector<Contact>> SqliteStore::read_contacts(SQLite::Statement& stmt) {
+  std::vector<Contact> contacts;
+  while (stmt.executeStep()) {
+    TB_TRY(auto c, read_contact(stmt));
+    contacts.push_back(std::move(c));
+  }
+  return contacts;
+}
+
 Result<std::vector<Contact>> SqliteStore::list_contacts() {
   return run("list contacts", [&]() -> Result<std::vector<Contact>> {
     SQLite::Statement select(*db_, select_contacts_sql() + " ORDER BY id");
-    std::vector<Contact> contacts;
-    while (select.executeStep()) {
-      TB_TRY(auto c, read_contact(select));
-      contacts.push_back(std::move(c));
-    }
-    return contacts;
+    return read_contacts(select);
+  });
+}
+
+Result<std::vector<Contact>> SqliteStore::list_contacts_after(std::string_view after_id, int limit) {
+  return run("list contacts", [&]() -> Result<std::vector<Contact>> {
+    auto select = statements_.use(select_contacts_sql() + " AND id > ?1 ORDER BY id LIMIT ?2");
+    select->bind(1, std::string(after_id));
+    select->bind(2, limit);
+    return read_contacts(*select);
+  });
+}
+
+Result<std::vector<Contact>> SqliteStore::find_contacts(std::span<const std::string> ids) {
+  return run("read " + std::to_string(ids.size()) + " contacts", [&]() -> Result<std::vector<Contact>> {
+    auto select = statements_.use(select_contacts_sql() + " AND id IN (SELECT value FROM json_each(?1)) ORDER BY id");
+    select->bind(1, json_array(ids));
+    return read_contacts(*select);
   });
 }
 

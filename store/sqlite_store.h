@@ -31,6 +31,8 @@ class SqliteStore final : public Store {
   Status upsert_contacts(std::span<const Contact> contacts) override;
   Result<std::optional<Contact>> find_contact(std::string_view id) override;
   Result<std::vector<Contact>> list_contacts() override;
+  Result<std::vector<Contact>> list_contacts_after(std::string_view after_id, int limit) override;
+  Result<std::vector<Contact>> find_contacts(std::span<const std::string> ids) override;
   Status remove_contact(std::string_view id) override;
   Status mark_contact_removed(std::string_view id, Instant at) override;
 
@@ -38,6 +40,7 @@ class SqliteStore final : public Store {
   Status log_touch(const Contact& c, const Touch& t) override;
   Result<std::vector<Touch>> touches(std::string_view contact_id) override;
   Result<ContactHistories> histories_of_all_contacts() override;  // sqlite_store_histories.cpp
+  Result<ContactHistories> histories_of(std::span<const std::string> ids) override;
 
   Result<std::optional<Reminder>> create_reminder(const Reminder& r, std::span<const std::string> notifiers,
                                                   std::optional<Instant> first_attempt = std::nullopt) override;
@@ -50,6 +53,7 @@ class SqliteStore final : public Store {
   Result<std::vector<DrySegment>> dry_segments() override;
   Status forget_dry_segment(std::string_view owner, std::string_view segment) override;
   Result<std::optional<Reminder>> find_reminder(std::int64_t id) override;
+  Result<std::vector<Reminder>> find_reminders(std::span<const std::int64_t> ids) override;
   Result<std::vector<std::string>> used_talking_points(std::string_view contact_id) override;
   Result<std::vector<Reminder>> reminders(std::string_view contact_id) override;
 
@@ -78,6 +82,9 @@ class SqliteStore final : public Store {
   void insert_talking_point_use(std::string_view contact_id, std::string_view point, std::string_view source_column,
                                 std::int64_t source_id, Instant used_at);
   static Result<std::vector<OutboxRow>> read_outbox_rows(SQLite::Statement& stmt);
+  static Result<std::vector<Contact>> read_contacts(SQLite::Statement& stmt);
+  // Every history, or with `ids` (a JSON array) those of these contacts.
+  Result<ContactHistories> read_histories(std::string_view doing, const std::string* ids);
 
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;

@@ -1,10 +1,12 @@
-// SqliteStore: the histories of every contact at once, one query per table,
-// each walking its table's contact_id index in order.
+// SqliteStore: the histories of every contact, or of many, at once: one query
+// per table, each walking its table's contact_id index in order.
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <cstring>
+#include <optional>
 
 #include "store/reminder_rows.h"
 #include "store/sqlite_store.h"
@@ -36,10 +38,19 @@ class Groups {
   std::vector<T>* current_ = nullptr;
 };
 
-Status read_touches(SQLite::Database& db, ContactHistories& out) {
-  SQLite::Statement select(db,
-                           "SELECT contact_id, touched_at, outcome, note, talking_point FROM touches "
-                           "ORDER BY contact_id, touched_at, id");
+// The rows of every contact, or with `ids` of those contacts only.
+std::string where_contact_in(const std::string* ids) {
+  return ids ? " WHERE contact_id IN (SELECT value FROM json_each(?1))" : "";
+}
+
+void bind_ids(SQLite::Statement& select, const std::string* ids) {
+  if (ids) select.bind(1, *ids);
+}
+
+Status read_touches(SQLite::Database& db, const std::string* ids, ContactHistories& out) {
+  SQLite::Statement select(db, "SELECT contact_id, touched_at, outcome, note, talking_point FROM touches" +
+                                   where_contact_in(ids) + " ORDER BY contact_id, touched_at, id");
+  bind_ids(select, ids);
   Groups<Touch> groups(out.touches, 0);
   while (select.executeStep()) {
     auto outcome_text = select.getColumn(2).getString();
@@ -54,17 +65,18 @@ Status read_touches(SQLite::Database& db, ContactHistories& out) {
   return {};
 }
 
-void read_reminders(SQLite::Database& db, ContactHistories& out) {
-  SQLite::Statement select(
-      db, "SELECT " + std::string(k_reminder_columns) + " FROM reminders ORDER BY contact_id, due_at, id");
+void read_reminders(SQLite::Database& db, const std::string* ids, ContactHistories& out) {
+  SQLite::Statement select(db, "SELECT " + std::string(k_reminder_columns) + " FROM reminders" +
+                                   where_contact_in(ids) + " ORDER BY contact_id, due_at, id");
+  bind_ids(select, ids);
   Groups<Reminder> groups(out.reminders, 1);  // k_reminder_columns: id, contact_id, ...
   while (select.executeStep()) groups.of(select).push_back(read_reminder(select));
 }
 
-void read_used_talking_points(SQLite::Database& db, ContactHistories& out) {
-  SQLite::Statement select(db,
-                           "SELECT contact_id, talking_point_id FROM talking_point_uses "
-                           "GROUP BY contact_id, talking_point_id ORDER BY contact_id, min(used_at), min(id)");
+void read_used_talking_points(SQLite::Database& db, const std::string* ids, ContactHistories& out) {
+  SQLite::Statement select(db, "SELECT contact_id, talking_point_id FROM talking_point_uses" + where_contact_in(ids) +
+                                   " GROUP BY contact_id, talking_point_id ORDER BY contact_id, min(used_at), min(id)");
+  bind_ids(select, ids);
   Groups<std::string> groups(out.used_talking_points, 0);
   while (select.executeStep()) groups.of(select).push_back(select.getColumn(1).getString());
 }
@@ -72,13 +84,24 @@ void read_used_talking_points(SQLite::Database& db, ContactHistories& out) {
 }  // namespace
 
 Result<ContactHistories> SqliteStore::histories_of_all_contacts() {
-  return run("read the histories of all contacts", [&]() -> Result<ContactHistories> {
+  return read_histories("read the histories of all contacts", nullptr);
+}
+
+Result<ContactHistories> SqliteStore::histories_of(std::span<const std::string> ids) {
+  const std::string array = json_array(ids);
+  return read_histories("read the histories of " + std::to_string(ids.size()) + " contacts", &array);
+}
+
+Result<ContactHistories> SqliteStore::read_histories(std::string_view doing, const std::string* ids) {
+  return run(doing, [&]() -> Result<ContactHistories> {
     ContactHistories out;
-    SQLite::Transaction snapshot(*db_, SQLite::TransactionBehavior::DEFERRED);
-    TB_TRY_STATUS(read_touches(*db_, out));
-    read_reminders(*db_, out);
-    read_used_talking_points(*db_, out);
-    snapshot.commit();
+    // One snapshot; inside a write transaction already, that transaction's.
+    std::optional<SQLite::Transaction> snapshot;
+    if (sqlite3_get_autocommit(db_->getHandle()) != 0) snapshot.emplace(*db_, SQLite::TransactionBehavior::DEFERRED);
+    TB_TRY_STATUS(read_touches(*db_, ids, out));
+    read_reminders(*db_, ids, out);
+    read_used_talking_points(*db_, ids, out);
+    if (snapshot) snapshot->commit();
     return out;
   });
 }

@@ -131,6 +131,16 @@ Result<std::optional<Reminder>> SqliteStore::find_reminder(std::int64_t id) {
   });
 }
 
+Result<std::vector<Reminder>> SqliteStore::find_reminders(std::span<const std::int64_t> ids) {
+  return run("read " + std::to_string(ids.size()) + " reminders", [&]() -> Result<std::vector<Reminder>> {
+    auto select = statements_.use(select_reminders_sql("WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id"));
+    select->bind(1, json_array(ids));
+    std::vector<Reminder> out;
+    while (select->executeStep()) out.push_back(read_reminder(*select));
+    return out;
+  });
+}
+
 Result<std::vector<std::string>> SqliteStore::used_talking_points(std::string_view contact_id) {
   return run("read the talking points given to contact '" + std::string(contact_id) + "'",
              [&]() -> Result<std::vector<std::string>> {

@@ -1,5 +1,7 @@
 #include "store/sqlite_values.h"
 
+#include <nlohmann/json.hpp>
+
 namespace touchbase {
 
 std::int64_t to_unix_seconds(Instant t) {
@@ -29,6 +31,15 @@ Instant read_instant(const SQLite::Column& column) {
 std::optional<Instant> read_optional_instant(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;
   return read_instant(column);
+}
+
+std::string json_array(std::span<const std::string> texts) {
+  const nlohmann::json array(std::vector<std::string>(texts.begin(), texts.end()));
+  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string json_array(std::span<const std::int64_t> numbers) {
+  return nlohmann::json(std::vector<std::int64_t>(numbers.begin(), numbers.end())).dump();
 }
 
 }  // namespace touchbase

@@ -53,6 +53,11 @@ class Store {
   virtual Status upsert_contacts(std::span<const Contact> contacts) = 0;
   virtual Result<std::optional<Contact>> find_contact(std::string_view id) = 0;
   virtual Result<std::vector<Contact>> list_contacts() = 0;  // ordered by id; removed ones left out
+  // A page of list_contacts(): at most `limit` contacts whose id sorts after
+  // `after_id` ("" for the first page).
+  virtual Result<std::vector<Contact>> list_contacts_after(std::string_view after_id, int limit) = 0;
+  // The contacts with these ids, ordered by id; unknown and removed ones are left out.
+  virtual Result<std::vector<Contact>> find_contacts(std::span<const std::string> ids) = 0;
   // Removes the contact (removed or not) and its touches, reminders and
   // outbox rows.
   virtual Status remove_contact(std::string_view id) = 0;
@@ -76,6 +81,8 @@ class Store {
   // reminders() and used_talking_points() return for each, in far fewer
   // queries than calling them contact by contact.
   virtual Result<ContactHistories> histories_of_all_contacts() = 0;
+  // The same for the contacts with these ids only, in one snapshot.
+  virtual Result<ContactHistories> histories_of(std::span<const std::string> ids) = 0;
 
   // Writes the reminder and one pending outbox row per notifier (in order,
   // due at `first_attempt`, else at reminder.remind_at, or at
@@ -110,6 +117,8 @@ class Store {
   // Ends a dry spell: the next time the segment runs dry its owner is told again.
   virtual Status forget_dry_segment(std::string_view owner, std::string_view segment) = 0;
   virtual Result<std::optional<Reminder>> find_reminder(std::int64_t id) = 0;
+  // The reminders with these ids, ordered by id; unknown ones are left out.
+  virtual Result<std::vector<Reminder>> find_reminders(std::span<const std::int64_t> ids) = 0;
   // Ids of the talking points a contact has been given (by reminders or
   // logged touches), so none is repeated.
   virtual Result<std::vector<std::string>> used_talking_points(std::string_view contact_id) = 0;

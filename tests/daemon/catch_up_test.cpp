@@ -107,6 +107,28 @@ TEST_F(CatchUpTest, ADailyLimitKeepsTheMostValuableAndMovesTheRestToTheNextDay) 
   EXPECT_THAT(delivered_ids(), ElementsAre("b", "c", "a"));
 }
 
+TEST_F(CatchUpTest, ADailyLimitKeepsTheMostValuableAmongMoreContactsThanAPassReadsAtOnce) {
+  use_config(with_daily_limit(3));
+  std::vector<Contact> contacts;
+  for (int i = 0; i < 1200; ++i) {  // the pass reads contacts 512 at a time
+    Contact c;
+    c.id = "c" + std::to_string(1000 + i);
+    c.name = "Contact " + std::to_string(i);
+    c.value = (i == 100 || i == 700 || i == 1150) ? 5000.0 + i : 10.0;
+    contacts.push_back(std::move(c));
+  }
+  ASSERT_TRUE(store_->upsert_contacts(contacts).ok());
+
+  pass();
+  EXPECT_THAT(delivered_ids(), ElementsAre("c2150", "c1700", "c1100"));
+  clock_.set(parse_rfc3339("2026-11-23T22:59:00Z").value());  // Mon 23:59 in Berlin
+  pass();
+  EXPECT_EQ(delivered_ids().size(), 3u);
+  clock_.advance(1min);  // Tue 00:00: the rest compete again
+  pass();
+  EXPECT_EQ(delivered_ids().size(), 6u);
+}
+
 TEST_F(CatchUpTest, WithoutALimitOrDowntimeAllDueRemindersGoOutAtOnce) {
   contact("a", "Ann");
   contact("b", "Ben");

@@ -236,6 +236,19 @@ TEST_F(HttpNotifierTest, DeliveriesToOneHostReuseTheConnection) {
   EXPECT_EQ(all[0]["client_port"], all[1]["client_port"]);
 }
 
+TEST_F(HttpNotifierTest, AfterTheServerClosesAConnectionTheNextDeliveryOpensAnother) {
+  // Closed connections free their descriptors, which new ones then reuse.
+  for (int i = 0; i < 6; ++i) {
+    auto notifier = make(NotifierKind::slack, url(i % 2 == 0 ? "/closing/x?close=1" : "/closing/x"));
+    EXPECT_TRUE(deliver(*notifier).ok()) << "delivery " << i;
+  }
+  const auto all = requests("/closing/");
+  ASSERT_EQ(all.size(), 6u);
+  EXPECT_NE(all[0]["client_port"], all[1]["client_port"]);
+  EXPECT_EQ(all[1]["client_port"], all[2]["client_port"]);  // kept open by the server
+  EXPECT_NE(all[2]["client_port"], all[3]["client_port"]);
+}
+
 TEST_F(HttpNotifierTest, OverlappingDeliveriesShareTheHostsConnectionLimit) {
   // One connection per host: six overlapping deliveries queue for it.
   CurlMulti one_per_host(io_, CurlMulti::Options{1});

@@ -12,6 +12,7 @@ The request's query chooses the response:
   status=NNN         the status (default 200)
   retry_after=VALUE  a Retry-After header
   body=TEXT          the response body (default "ok")
+  close=1            "Connection: close", and the connection is closed after it
 A path starting with /hang is recorded and never answered.
 """
 
@@ -78,6 +79,9 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(reply)))
         if "retry_after" in query:
             self.send_header("Retry-After", query["retry_after"][0])
+        if "close" in query:
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
         self.wfile.write(reply)
 

@@ -142,5 +142,38 @@ TEST_F(ContactHistoriesTest, ATouchWithAnOutcomeEditedByHandIsDataNamingTheConta
   EXPECT_THAT(h.error().message, HasSubstr("'waved'"));
 }
 
+TEST_F(ContactHistoriesTest, TheHistoriesOfSomeContactsAreTheirsAloneAsInTheWholeRead) {
+  touch("jane", "2026-11-18T10:00:00Z", Outcome::touched, "q4-benchmark");
+  touch("john", "2026-11-10T12:00:00Z", Outcome::meeting);
+  touch("zoe", "2026-11-20T10:00:00Z", Outcome::replied, "case-study");
+  remind("jane", "2026-11-30T16:00:00Z", "industry-report");
+  remind("zoe", "2026-11-25T16:00:00Z");
+  auto whole = all();
+
+  const std::vector<std::string> ids = {"zoe", "jane", "nobody"};
+  auto some = store_->histories_of(ids);
+  ASSERT_TRUE(some) << some.error().message;
+  EXPECT_THAT(some->touches, ::testing::SizeIs(2));
+  EXPECT_EQ(some->touches["jane"].size(), whole.touches["jane"].size());
+  EXPECT_EQ(some->touches["zoe"][0].talking_point, "case-study");
+  EXPECT_FALSE(some->touches.contains("john"));
+  EXPECT_THAT(some->reminders, ::testing::SizeIs(2));
+  EXPECT_THAT(some->used_talking_points["jane"], ElementsAre("q4-benchmark", "industry-report"));
+  EXPECT_THAT(some->used_talking_points["zoe"], ElementsAre("case-study"));
+  EXPECT_THAT(store_->histories_of(std::vector<std::string>{})->touches, IsEmpty());
+}
+
+TEST_F(ContactHistoriesTest, InsideAWriteTransactionTheHistoriesSeeItsOwnWrites) {
+  const std::vector<std::string> ids = {"john"};
+  auto body = [&]() -> Status {
+    touch("john", "2026-11-10T12:00:00Z", Outcome::meeting);
+    auto h = store_->histories_of(ids);
+    if (!h) return h.error();
+    EXPECT_THAT(h->touches["john"], ::testing::SizeIs(1));
+    return {};
+  };
+  ASSERT_TRUE(store_->in_one_transaction(body).ok());
+}
+
 }  // namespace
 }  // namespace touchbase

@@ -70,6 +70,32 @@ TEST_F(SqliteStoreTest, ExtremeValuesReadBackExactly) {
   EXPECT_EQ(find("big"), c);
 }
 
+TEST_F(SqliteStoreTest, ContactsReadAPageAtATimeComeInIdOrderAndLeaveOutTheRemoved) {
+  for (const char* id : {"d", "b", "e", "a", "c"}) ASSERT_TRUE(store_->add_contact(bare_contact(id)).ok());
+  ASSERT_TRUE(store_->mark_contact_removed("c", at("2026-11-23T10:00:00Z")).ok());
+  auto page_ids = [&](std::string_view after) {
+    auto page = store_->list_contacts_after(after, 2);
+    std::vector<std::string> out;
+    if (!page) return std::vector<std::string>{page.error().message};
+    for (const auto& c : *page) out.push_back(c.id);
+    return out;
+  };
+  EXPECT_THAT(page_ids(""), ElementsAre("a", "b"));
+  EXPECT_THAT(page_ids("b"), ElementsAre("d", "e"));
+  EXPECT_THAT(page_ids("e"), ::testing::IsEmpty());
+}
+
+TEST_F(SqliteStoreTest, ContactsFoundByIdsComeInIdOrderWithoutUnknownOrRemovedOnes) {
+  ASSERT_TRUE(store_->add_contact(full_contact("jane")).ok());
+  ASSERT_TRUE(store_->add_contact(bare_contact("john")).ok());
+  ASSERT_TRUE(store_->add_contact(bare_contact("zoe")).ok());
+  ASSERT_TRUE(store_->mark_contact_removed("zoe", at("2026-11-23T10:00:00Z")).ok());
+  const std::vector<std::string> wanted = {"john", "nobody", "zoe", "jane", "it's \"quoted\""};
+  auto found = store_->find_contacts(wanted);
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_THAT(*found, ElementsAre(full_contact("jane"), bare_contact("john")));
+}
+
 TEST_F(SqliteStoreTest, AnUnknownIdIsFoundAsNothing) {
   EXPECT_EQ(find("nobody"), std::nullopt);
 }
