@@ -248,7 +248,9 @@ Result<ReminderPass> ReminderService::create_due_reminders(Instant now) {
   // Most valuable first, a page at a time, each page read again and written in one commit.
   for (std::size_t from = 0; from < due.size(); from += k_reminders_per_commit) {
     const auto page = std::span(due).subspan(from, std::min(k_reminders_per_commit, due.size() - from));
-    TB_TRY_STATUS(store_.in_one_transaction([&] { return create_page(page, now, scan.pass); }));
+    // Any failure fails the page: its writes need no savepoints of their own.
+    auto write_page = [&] { return create_page(page, now, scan.pass); };
+    TB_TRY_STATUS(store_.in_one_transaction(write_page, Store::Inner::all_or_nothing));
   }
   TB_TRY_STATUS(dry_.end_pass());
   return scan.pass;

@@ -33,13 +33,16 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& pa
 SqliteStore::SqliteStore(std::unique_ptr<SQLite::Database> db)
     : db_(std::move(db)), path_(db_->getFilename()), statements_(*db_) {}
 
-Status SqliteStore::in_one_transaction(const std::function<Status()>& body) {
+Status SqliteStore::in_one_transaction(const std::function<Status()>& body, Inner inner) {
   std::optional<WriteTransaction> tx;
   TB_TRY_STATUS(run("begin a transaction", [&]() -> Status {
     tx.emplace(*db_);
     return {};
   }));
-  TB_TRY_STATUS(body());  // on error, tx rolls back
+  savepoints_ = inner == Inner::on_their_own;
+  Status status = body();
+  savepoints_ = true;
+  TB_TRY_STATUS(std::move(status));  // on error, tx rolls back
   return run("commit a transaction", [&]() -> Status {
     tx->commit();
     return {};
@@ -76,7 +79,7 @@ Status SqliteStore::update_contact(const Contact& c) {
 Status SqliteStore::upsert_contacts(std::span<const Contact> contacts) {
   for (const auto& c : contacts) TB_TRY_STATUS(check_storable(c));
   return run("store " + std::to_string(contacts.size()) + " contacts", [&]() -> Status {
-    WriteTransaction tx(*db_);
+    WriteTransaction tx(*db_, savepoints_);
     ContactTexts texts;  // each contact's, bound in place until the next one's
     SQLite::Statement upsert(*db_, upsert_contact_sql());
     for (const auto& c : contacts) {
@@ -146,7 +149,7 @@ Status SqliteStore::remove_contact(std::string_view id) {
 
 Status SqliteStore::mark_contact_removed(std::string_view id, Instant at) {
   return run("remove contact " + in_quotes(id), [&]() -> Status {
-    WriteTransaction tx(*db_);
+    WriteTransaction tx(*db_, savepoints_);
     SQLite::Statement mark(*db_, "UPDATE contacts SET removed_at = ?2 WHERE id = ?1 AND removed_at IS NULL");
     mark.bind(1, std::string(id));
     bind_instant(mark, 2, at);
@@ -191,7 +194,7 @@ Status SqliteStore::insert_touch(std::string_view contact_id, const Touch& t) {
 
 Status SqliteStore::add_touch(std::string_view contact_id, const Touch& t) {
   return run("log a touch of contact " + in_quotes(contact_id), [&]() -> Status {
-    WriteTransaction tx(*db_);
+    WriteTransaction tx(*db_, savepoints_);
     TB_TRY_STATUS(insert_touch(contact_id, t));
     tx.commit();
     return {};
@@ -201,7 +204,7 @@ Status SqliteStore::add_touch(std::string_view contact_id, const Touch& t) {
 Status SqliteStore::log_touch(const Contact& c, const Touch& t) {
   TB_TRY_STATUS(check_storable(c));
   return run("log a touch of contact " + in_quotes(c.id), [&]() -> Status {
-    WriteTransaction tx(*db_);
+    WriteTransaction tx(*db_, savepoints_);
     SQLite::Statement update(*db_, update_contact_sql());
     bind_contact(update, c);
     if (update.exec() == 0) return no_contact(c.id);

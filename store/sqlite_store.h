@@ -25,7 +25,8 @@ class SqliteStore final : public Store {
   // REQUIRES: db is open, configured and migrated (open_database).
   explicit SqliteStore(std::unique_ptr<SQLite::Database> db);
 
-  Status in_one_transaction(const std::function<Status()>& body) override;
+  using Store::in_one_transaction;
+  Status in_one_transaction(const std::function<Status()>& body, Inner inner) override;
   Status add_contact(const Contact& c) override;
   Status update_contact(const Contact& c) override;
   Status upsert_contacts(std::span<const Contact> contacts) override;
@@ -88,6 +89,7 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
+  bool savepoints_ = true;     // nested writes take a savepoint (see Store::Inner)
   StatementCache statements_;  // the queries run per contact or per delivery; destroyed before db_
 };
 

@@ -12,7 +12,7 @@ Result<std::optional<Notice>> SqliteStore::record_dry_segment(std::string_view s
                                                               std::span<const std::string> notifiers) {
   return run("record that " + std::string(segment) + " ran dry for owner '" + notice.owner + "'",
              [&]() -> Result<std::optional<Notice>> {
-               WriteTransaction tx(*db_);
+               WriteTransaction tx(*db_, savepoints_);
                SQLite::Statement record(*db_,
                                         "INSERT INTO dry_segments (owner, segment, since) VALUES (?1, ?2, ?3) "
                                         "ON CONFLICT (owner, segment) DO NOTHING");

@@ -12,7 +12,7 @@ namespace touchbase {
 Result<std::optional<Notice>> SqliteStore::create_notice(const Notice& notice, std::span<const Reminder> listed,
                                                          std::span<const std::string> notifiers) {
   return run("create a notice for owner '" + notice.owner + "'", [&]() -> Result<std::optional<Notice>> {
-    WriteTransaction tx(*db_);
+    WriteTransaction tx(*db_, savepoints_);
     SQLite::Statement insert(*db_, "INSERT INTO notices (owner, headline, body, created_at) VALUES (?1, ?2, ?3, ?4)");
     insert.bind(1, notice.owner);
     insert.bind(2, notice.headline);

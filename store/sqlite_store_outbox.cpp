@@ -14,7 +14,7 @@ Status SqliteStore::fall_back(std::int64_t row_id, std::string_view error, std::
                               Instant now) {
   return run("hand outbox row " + std::to_string(row_id) + " to notifier '" + std::string(next_notifier) + "'",
              [&]() -> Status {
-               WriteTransaction tx(*db_);
+               WriteTransaction tx(*db_, savepoints_);
                TB_TRY_STATUS(mark_attempt_failed(row_id, error, std::nullopt));
                const std::vector<std::string> next{std::string(next_notifier)};
                SQLite::Statement reminder(*db_, "SELECT " + std::string(k_reminder_columns) +

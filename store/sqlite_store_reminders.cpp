@@ -40,7 +40,7 @@ Result<std::optional<Reminder>> SqliteStore::create_reminder(const Reminder& r, 
                                                              std::optional<Instant> first_attempt) {
   TB_TRY_STATUS(check_notifiers(notifiers));
   return run("create a reminder for contact '" + r.contact_id + "'", [&]() -> Result<std::optional<Reminder>> {
-    WriteTransaction tx(*db_);
+    WriteTransaction tx(*db_, savepoints_);
     Reminder created = r;
     TB_TRY(created.id, insert_reminder_row(r));
     if (created.id == 0) return std::optional<Reminder>();  // already reminded; the transaction rolls back
@@ -212,7 +212,7 @@ Status SqliteStore::mark_delivered(std::int64_t row_id, Instant at) {
 
 Result<int> SqliteStore::mark_batch_delivered(std::span<const std::int64_t> row_ids, Instant at) {
   return run("mark " + std::to_string(row_ids.size()) + " outbox rows delivered", [&]() -> Result<int> {
-    WriteTransaction tx(*db_);
+    WriteTransaction tx(*db_, savepoints_);
     auto update = statements_.use(k_mark_delivered_sql);  // reset before the transaction ends
     int marked = 0;
     for (std::int64_t row_id : row_ids) {

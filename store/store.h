@@ -35,11 +35,23 @@ class Store {
  public:
   virtual ~Store() = default;
 
+  // How the store's own writes nest in in_one_transaction().
+  enum class Inner {
+    // Each stands or falls on its own: one that fails leaves out only itself.
+    on_their_own,
+    // Cheaper, for many writes in a row: one that fails may leave part of
+    // itself, so `body` must fail too whenever one of them fails.
+    all_or_nothing,
+  };
+
   // Runs `body`, and every write the store makes while it runs, in one
   // transaction: committed together when `body` succeeds, rolled back when it
   // fails. For many writes in a row, which then share one commit; other
   // processes cannot write meanwhile, so keep it short. Not re-entrant.
-  virtual Status in_one_transaction(const std::function<Status()>& body) = 0;
+  virtual Status in_one_transaction(const std::function<Status()>& body, Inner inner) = 0;
+  Status in_one_transaction(const std::function<Status()>& body) {
+    return in_one_transaction(body, Inner::on_their_own);
+  }
 
   // Contacts. add fails (Errc::data) if the id exists; update and remove
   // fail (Errc::no_input) if it does not. A contact that cannot be stored as

@@ -4,13 +4,17 @@
 
 namespace touchbase {
 
-WriteTransaction::WriteTransaction(SQLite::Database& db)
-    : db_(db), nested_(sqlite3_get_autocommit(db.getHandle()) == 0) {
-  db_.exec(nested_ ? "SAVEPOINT tb_write" : "BEGIN IMMEDIATE");
+WriteTransaction::WriteTransaction(SQLite::Database& db, bool savepoint)
+    : db_(db), nested_(sqlite3_get_autocommit(db.getHandle()) == 0), savepoint_(nested_ && savepoint) {
+  if (!nested_) {
+    db_.exec("BEGIN IMMEDIATE");
+  } else if (savepoint_) {
+    db_.exec("SAVEPOINT tb_write");
+  }
 }
 
 WriteTransaction::~WriteTransaction() {
-  if (done_) return;
+  if (done_ || (nested_ && !savepoint_)) return;
   try {
     if (nested_) {
       db_.exec("ROLLBACK TO tb_write");
@@ -24,7 +28,11 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::commit() {
-  db_.exec(nested_ ? "RELEASE tb_write" : "COMMIT");
+  if (!nested_) {
+    db_.exec("COMMIT");
+  } else if (savepoint_) {
+    db_.exec("RELEASE tb_write");
+  }
   done_ = true;
 }
 

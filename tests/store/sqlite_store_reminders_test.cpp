@@ -160,6 +160,37 @@ TEST_F(SqliteStoreRemindersTest, AFailedTransactionWritesNothingAndAFailedWriteI
   EXPECT_EQ(testing::count_rows(path_, "outbox"), 2);
 }
 
+TEST_F(SqliteStoreRemindersTest, AllOrNothingAFailedWriteInsideFailsTheWholeTransaction) {
+  const std::vector<std::string> notifiers{"alice-mail"};
+  auto failing = [&]() -> Status {
+    create(reminder("jane", "2026-11-24T16:00:00Z"));
+    auto second = store_->create_reminder(reminder("nobody", "2026-11-24T16:00:00Z"), notifiers);
+    if (!second) return second.error();
+    return {};
+  };
+  auto result = store_->in_one_transaction(failing, Store::Inner::all_or_nothing);
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(result.error().message, HasSubstr("nobody"));
+  EXPECT_EQ(testing::count_rows(path_, "reminders"), 0);
+  EXPECT_EQ(testing::count_rows(path_, "outbox"), 0);
+
+  auto both = [&]() -> Status {
+    create(reminder("jane", "2026-11-24T16:00:00Z"));
+    create(reminder("jane", "2026-11-25T16:00:00Z"));
+    return {};
+  };
+  ASSERT_TRUE(store_->in_one_transaction(both, Store::Inner::all_or_nothing).ok());
+  EXPECT_EQ(testing::count_rows(path_, "reminders"), 2);
+  // Afterwards, writes inside a transaction stand on their own again.
+  auto partly = [&]() -> Status {
+    create(reminder("jane", "2026-11-26T16:00:00Z"));
+    EXPECT_FALSE(store_->create_reminder(reminder("nobody", "2026-11-26T16:00:00Z"), notifiers).ok());
+    return {};
+  };
+  ASSERT_TRUE(store_->in_one_transaction(partly).ok());
+  EXPECT_EQ(testing::count_rows(path_, "reminders"), 3);
+}
+
 TEST_F(SqliteStoreRemindersTest, AReminderCreatedPastItsTimeIsDueWhenCreated) {
   auto r = reminder("jane", "2026-11-24T16:00:00Z");
   r.created_at = r.due_at + std::chrono::hours(2);
