@@ -97,7 +97,8 @@ Result<std::vector<Result<ReminderMessage>>> OutboxDispatcher::messages_for(std:
   auto message_for = [&](const OutboxRow& row) -> Result<ReminderMessage> {
     if (row.notice_id != 0) return notice_message(row);
     const auto reminder = reminder_by_id.find(row.reminder_id);
-    if (reminder == reminder_by_id.end()) return Error::no_input("reminder " + std::to_string(row.reminder_id) + " is gone");
+    if (reminder == reminder_by_id.end())
+      return Error::no_input("reminder " + std::to_string(row.reminder_id) + " is gone");
     const Reminder& r = *reminder->second;
     const auto contact = contact_by_id.find(r.contact_id);
     if (contact == contact_by_id.end()) return Error::no_input("contact " + r.contact_id + " is gone");

@@ -66,8 +66,8 @@ Status read_touches(SQLite::Database& db, const std::string* ids, ContactHistori
 }
 
 void read_reminders(SQLite::Database& db, const std::string* ids, ContactHistories& out) {
-  SQLite::Statement select(db, "SELECT " + std::string(k_reminder_columns) + " FROM reminders" +
-                                   where_contact_in(ids) + " ORDER BY contact_id, due_at, id");
+  SQLite::Statement select(db, "SELECT " + std::string(k_reminder_columns) + " FROM reminders" + where_contact_in(ids) +
+                                   " ORDER BY contact_id, due_at, id");
   bind_ids(select, ids);
   Groups<Reminder> groups(out.reminders, 1);  // k_reminder_columns: id, contact_id, ...
   while (select.executeStep()) groups.of(select).push_back(read_reminder(select));
