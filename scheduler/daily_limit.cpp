@@ -51,20 +51,10 @@ LocalDays move_past(const CadenceEngine& engine, const ResolvedOwner& owner, Loc
   return std::max(owner_day(config, &owner, std::max(item.decision.remind_at, now)), day + date::days{1});
 }
 
-int places_taken(std::span<const TakenPlaces> taken, std::string_view owner, LocalDays day) {
-  int count = 0;
-  for (const TakenPlaces& t : taken) {
-    if (t.owner == owner && t.day == day) count += t.count;
-  }
-  return count;
-}
-
 void limit_owner(const CadenceEngine& engine, const ResolvedOwner& owner, DayQueue& queue,
-                 std::vector<LimitedFollowUp>& items, Instant now, Explain explain,
-                 std::span<const TakenPlaces> taken) {
+                 std::vector<LimitedFollowUp>& items, Instant now, Explain explain) {
   for (auto& [day, members] : queue) {
-    const auto limit =
-        static_cast<std::size_t>(std::max(0, owner.owner->daily_limit - places_taken(taken, owner.id, day)));
+    const auto limit = static_cast<std::size_t>(owner.owner->daily_limit);
     if (members.size() <= limit) continue;
     std::sort(members.begin(), members.end(),
               [&](std::size_t a, std::size_t b) { return goes_first(items[a].rank(), items[b].rank()); });
@@ -78,8 +68,8 @@ void limit_owner(const CadenceEngine& engine, const ResolvedOwner& owner, DayQue
 
 }  // namespace
 
-void apply_daily_limits(const CadenceEngine& engine, std::vector<LimitedFollowUp>& items, Instant now, Explain explain,
-                        std::span<const TakenPlaces> taken) {
+void apply_daily_limits(const CadenceEngine& engine, std::vector<LimitedFollowUp>& items, Instant now,
+                        Explain explain) {
   const ResolvedConfig& config = engine.resolved();
   std::unordered_map<const ResolvedOwner*, DayQueue> queues;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -88,7 +78,7 @@ void apply_daily_limits(const CadenceEngine& engine, std::vector<LimitedFollowUp
     // An overdue reminder counts on the day it is sent: today.
     queues[owner][owner_day(config, owner, std::max(items[i].decision.remind_at, now))].push_back(i);
   }
-  for (auto& [owner, queue] : queues) limit_owner(engine, *owner, queue, items, now, explain, taken);
+  for (auto& [owner, queue] : queues) limit_owner(engine, *owner, queue, items, now, explain);
 }
 
 }  // namespace touchbase

@@ -48,17 +48,9 @@ Instant past_day_bound(const ResolvedConfig& config, const ResolvedOwner& owner,
 // "Alice Moreno's daily limit of 25 is reached on Mon 23 Nov".
 std::string limit_reason(const ResolvedOwner& owner, LocalDays day);
 
-// Reminders an owner already has on one of their days (made by earlier
-// passes of the daemon): they keep their places ahead of `items`.
-struct TakenPlaces {
-  std::string_view owner;  // id
-  LocalDays day;
-  int count = 0;
-};
-
 // Applies every owner's daily_limit to `items` (at most one per contact),
 // moving the excess as described above; `now` is the decisions' `now`.
 void apply_daily_limits(const CadenceEngine& engine, std::vector<LimitedFollowUp>& items, Instant now,
-                        Explain explain = Explain::yes, std::span<const TakenPlaces> taken = {});
+                        Explain explain = Explain::yes);
 
 }  // namespace touchbase

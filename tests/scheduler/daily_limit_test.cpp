@@ -82,18 +82,6 @@ TEST(DailyLimit, LongestWaitingGoesFirstAmongEqualValues) {
   EXPECT_EQ(format_rfc3339(f.find(items, "a").decision.due_at), "2026-11-24T08:00:00Z");
 }
 
-TEST(DailyLimit, RemindersAlreadyMadeThatDayKeepTheirPlaces) {
-  Fixture f(3);
-  CadenceEngine engine(f.config);
-  auto items = f.items(engine, {{"a", 0}, {"b", 500}, {"c", 300}});
-  const LocalDays monday{date::year(2026) / 11 / 23};
-  const TakenPlaces taken[] = {{"alice", monday, 1}, {"bob", monday, 5}, {"alice", monday + date::days{1}, 0}};
-  apply_daily_limits(engine, items, f.now, Explain::yes, taken);
-  EXPECT_EQ(format_rfc3339(f.find(items, "b").decision.due_at), "2026-11-23T08:00:00Z");
-  EXPECT_EQ(format_rfc3339(f.find(items, "c").decision.due_at), "2026-11-23T08:00:00Z");
-  EXPECT_EQ(format_rfc3339(f.find(items, "a").decision.due_at), "2026-11-24T08:00:00Z");
-}
-
 TEST(DailyLimit, ZeroMeansNoLimit) {
   Fixture f(0);
   CadenceEngine engine(f.config);
