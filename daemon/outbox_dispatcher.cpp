@@ -84,30 +84,51 @@ Result<std::vector<Result<ReminderMessage>>> OutboxDispatcher::messages_for(std:
   for (const OutboxRow& row : rows) {
     if (row.notice_id == 0) reminder_ids.push_back(row.reminder_id);
   }
+  TB_TRY(auto kept, store_.messages_of(reminder_ids));
+  std::erase_if(reminder_ids, [&](std::int64_t id) { return kept.contains(id); });
+  TB_TRY(auto made, messages_made_now(reminder_ids));
+
+  auto message_for = [&](const OutboxRow& row) -> Result<ReminderMessage> {
+    if (row.notice_id != 0) return notice_message(row);
+    const auto with_key = [&](Result<ReminderMessage> m) {
+      if (m) m->idempotency_key = row.idempotency_key;
+      return m;
+    };
+    const std::string reminder = "reminder " + std::to_string(row.reminder_id);
+    if (const auto it = kept.find(row.reminder_id); it != kept.end()) {
+      auto m = read_kept_message(it->second);
+      if (!m) return Error::data(reminder + ": " + m.error().message);
+      return with_key(std::move(m));
+    }
+    const auto it = made.find(row.reminder_id);
+    if (it == made.end()) return Error::no_input(reminder + " is gone");
+    return with_key(it->second);
+  };
+  std::vector<Result<ReminderMessage>> messages;
+  for (const OutboxRow& row : rows) messages.push_back(message_for(row));
+  return messages;
+}
+
+Result<std::unordered_map<std::int64_t, Result<ReminderMessage>>> OutboxDispatcher::messages_made_now(
+    std::span<const std::int64_t> reminder_ids) {
+  std::unordered_map<std::int64_t, Result<ReminderMessage>> made;
+  if (reminder_ids.empty()) return made;
   TB_TRY(auto reminders, store_.find_reminders(reminder_ids));
   std::vector<std::string> contact_ids;
   for (const Reminder& r : reminders) contact_ids.push_back(r.contact_id);
   TB_TRY(auto contacts, store_.find_contacts(contact_ids));
   TB_TRY(auto histories, store_.histories_of(contact_ids));
-  std::unordered_map<std::int64_t, const Reminder*> reminder_by_id;
-  for (const Reminder& r : reminders) reminder_by_id.emplace(r.id, &r);
   std::unordered_map<std::string_view, const Contact*> contact_by_id;
   for (const Contact& c : contacts) contact_by_id.emplace(c.id, &c);
 
-  auto message_for = [&](const OutboxRow& row) -> Result<ReminderMessage> {
-    if (row.notice_id != 0) return notice_message(row);
-    const auto reminder = reminder_by_id.find(row.reminder_id);
-    if (reminder == reminder_by_id.end())
-      return Error::no_input("reminder " + std::to_string(row.reminder_id) + " is gone");
-    const Reminder& r = *reminder->second;
+  auto message_for = [&](const Reminder& r) -> Result<ReminderMessage> {
     const auto contact = contact_by_id.find(r.contact_id);
     if (contact == contact_by_id.end()) return Error::no_input("contact " + r.contact_id + " is gone");
     if (!config_.owners.contains(r.owner)) return Error::config("owner " + r.owner + " is not configured");
-    return build_reminder_message(config_, r, *contact->second, reminder_facts(histories, r), row.idempotency_key);
+    return build_reminder_message(config_, r, *contact->second, reminder_facts(histories, r), "");
   };
-  std::vector<Result<ReminderMessage>> messages;
-  for (const OutboxRow& row : rows) messages.push_back(message_for(row));
-  return messages;
+  for (const Reminder& r : reminders) made.emplace(r.id, message_for(r));
+  return made;
 }
 
 Result<ReminderMessage> OutboxDispatcher::notice_message(const OutboxRow& row) {

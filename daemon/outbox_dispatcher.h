@@ -23,6 +23,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <utility>  // before Asio: Boost 1.74's awaitable.hpp needs std::exchange
 #include <vector>
 
@@ -95,9 +96,14 @@ class OutboxDispatcher {
   // Delivers `message`, or fails the row for good when there is none.
   void start(const OutboxRow& row, Result<ReminderMessage> message);
   // The text each row delivers, in their order, or why it cannot be
-  // delivered at all: the reminders, their contacts and their histories
-  // read in one query each. An error when the store cannot be read.
+  // delivered at all: the message kept with its reminder, else one made now.
+  // An error when the store cannot be read.
   Result<std::vector<Result<ReminderMessage>>> messages_for(std::span<const OutboxRow> rows);
+  // The messages of reminders kept without one (made before messages were
+  // kept), by reminder id, from their contacts and histories as they are
+  // now, read in one query per table; without idempotency keys.
+  Result<std::unordered_map<std::int64_t, Result<ReminderMessage>>> messages_made_now(
+      std::span<const std::int64_t> reminder_ids);
   Result<ReminderMessage> notice_message(const OutboxRow& row);
   Result<std::optional<Origin>> origin_of(const OutboxRow& row);
   void finish(const OutboxRow& row, const DeliveryResult& result);

@@ -1,8 +1,12 @@
 #pragma once
 // Turning a stored reminder into the text a salesperson reads.
 
+#include <string>
+#include <string_view>
+
 #include "config/config.h"
 #include "core/contact.h"
+#include "core/result.h"
 #include "daemon/point_history.h"
 #include "notifiers/notifier.h"
 #include "store/records.h"
@@ -20,6 +24,15 @@ ReminderMessage build_reminder_message(const Config& config, const Reminder& rem
 // The message for `notice`: its headline, and its body as the reasons.
 // REQUIRES: config is valid; the notice's owner exists in it.
 ReminderMessage build_notice_message(const Config& config, const Notice& notice, const std::string& idempotency_key);
+
+// The message as kept with its reminder (Store::create_reminder), so that
+// every delivery and retry sends what the reminder said when it was made:
+// a JSON object of its fields but the idempotency key and the attempt,
+// which each delivery sets.
+std::string keep_message(const ReminderMessage& m);
+// A message back from keep_message's form. Errc::data when `kept` is not
+// one; fields it lacks are left empty.
+Result<ReminderMessage> read_kept_message(std::string_view kept);
 
 // How to reach the contact: "call +1 555 0100 (or email jane@example.com)".
 std::string channel_for(const Contact& c);

@@ -10,6 +10,7 @@
 #include "daemon/contact_histories.h"
 #include "daemon/missed_notice.h"
 #include "daemon/point_history.h"
+#include "daemon/reminder_message.h"
 #include "scheduler/talking_points.h"
 
 namespace touchbase {
@@ -101,11 +102,13 @@ void wake_at(ReminderPass& pass, Instant at) {
 }  // namespace
 
 Result<Reminder> ReminderService::create_reminder(const Contact& contact, const Decision& d, const PointChoice& choice,
-                                                  Instant now, Instant first_attempt) {
+                                                  const ContactHistories& histories, Instant now,
+                                                  Instant first_attempt) {
   const Owner& owner = config_.owner_for(contact.owner);
   Reminder r = reminder_for(contact, d, owner, now);
   r.talking_point = choice.point ? choice.point->id : "";
-  TB_TRY(auto created, store_.create_reminder(r, first_notifier(owner), first_attempt));
+  const auto message = build_reminder_message(config_, r, contact, reminder_facts(histories, r), "");
+  TB_TRY(auto created, store_.create_reminder(r, first_notifier(owner), first_attempt, keep_message(message)));
   if (created) {
     spdlog::info("reminder {} for contact {} (step {}, due {}{})", created->id, contact.id, d.step,
                  format_rfc3339(d.due_at), r.late ? ", late" : "");
@@ -230,7 +233,7 @@ Status ReminderService::create_page(std::span<Candidate* const> page, Instant no
     const Owner& owner = config_.owner_for(contact.owner);
     const PointChoice choice =
         choose_for_reminder(config_, point_history(histories, contact.id), contact, owner.id, d.step, now);
-    TB_TRY(Reminder r, create_reminder(contact, d, choice, now, candidate->first_attempt));
+    TB_TRY(Reminder r, create_reminder(contact, d, choice, histories, now, candidate->first_attempt));
     ++pass.created;
     // The new reminder counts as a touch: the contact's following one may be due too.
     TB_TRY(auto following, following_remind_at(contact, history, r, now));

@@ -98,9 +98,10 @@ class ReminderService {
   Result<std::vector<Candidate*>> keep_places(std::vector<Candidate>& candidates, Instant now, ReminderPass& pass);
   // Reads the contacts of `page` again and writes their reminders in its order (inside one transaction).
   Status create_page(std::span<Candidate* const> page, Instant now, ReminderPass& pass);
-  // The reminder written (or already there) for follow-up `d`.
-  Result<Reminder> create_reminder(const Contact& contact, const Decision& d, const PointChoice& choice, Instant now,
-                                   Instant first_attempt);
+  // The reminder written (or already there) for follow-up `d`, with its
+  // message made from the contact and its history in `histories`.
+  Result<Reminder> create_reminder(const Contact& contact, const Decision& d, const PointChoice& choice,
+                                   const ContactHistories& histories, Instant now, Instant first_attempt);
   // When the contact's next reminder after `r` is due, given `history`, the
   // one `r`'s follow-up was decided on; nullopt when none is.
   Result<std::optional<Instant>> following_remind_at(Contact& contact, std::span<const Touch> history,

@@ -4,25 +4,15 @@
 
 namespace touchbase {
 
+// Built by assignment: an initializer list would copy every value, twice for nested ones.
 nlohmann::json reminder_json(const ReminderMessage& m) {
-  return {
-      {"idempotency_key", m.idempotency_key},
-      {"headline", render_headline(m)},
-      {"owner_name", m.owner_name},
-      {"contact_id", m.contact_id},
-      {"contact_name", m.contact_name},
-      {"company", m.company},
-      {"stage", m.stage},
-      {"channel", m.channel},
-      {"due_at", m.due_at},
-      {"why", m.why},
-      {"talking_point", m.talking_point},
-      {"talking_point_link", m.talking_point_link},
-      {"next_step", m.next_step},
-      {"log_command", m.log_command},
-      {"late", m.late},
-      {"text", render_text(m)},
-  };
+  nlohmann::json j = nlohmann::json::object();
+  j["idempotency_key"] = m.idempotency_key;
+  for (const auto& [name, field] : k_message_texts) j[name] = m.*field;
+  j["headline"] = render_headline(m);
+  j["late"] = m.late;
+  j["text"] = render_text(m);
+  return j;
 }
 
 std::string dump_json(const nlohmann::json& value) {

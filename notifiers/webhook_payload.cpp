@@ -7,11 +7,10 @@
 namespace touchbase {
 
 std::string webhook_body(const ReminderMessage& m, Instant now) {
-  const nlohmann::json event = {
-      {"type", k_webhook_event_type},
-      {"timestamp", format_rfc3339(now)},
-      {"data", reminder_json(m)},
-  };
+  nlohmann::json event = nlohmann::json::object();
+  event["type"] = k_webhook_event_type;
+  event["timestamp"] = format_rfc3339(now);
+  event["data"] = reminder_json(m);  // moved in, not copied as an initializer list would
   return dump_json(event);
 }
 

@@ -148,11 +148,24 @@ CREATE TABLE dry_segments (
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 4> k_migrations = {{
+// Version 5: the message each reminder was made with (JSON,
+// daemon/reminder_message.h), so that every delivery and retry sends the
+// same text without reading the contact and its history again. None for
+// reminders made before, nor for those listed in a notice. A table of its
+// own keeps the reminders' rows, which histories read, small.
+constexpr std::string_view k_schema_v5 = R"sql(
+CREATE TABLE reminder_messages (
+  reminder_id INTEGER PRIMARY KEY REFERENCES reminders (id) ON DELETE CASCADE,
+  message TEXT NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array<Migration, 5> k_migrations = {{
     {1, k_schema_v1},
     {2, k_schema_v2},
     {3, k_schema_v3},
     {4, k_schema_v4},
+    {5, k_schema_v5},
 }};
 
 void apply(SQLite::Database& db, const Migration& m) {

@@ -2,6 +2,7 @@
 
 #include <gmock/gmock.h>
 
+#include "daemon/reminder_message.h"
 #include "tests/daemon/daemon_fixture.h"
 
 namespace touchbase::testing {
@@ -74,6 +75,27 @@ TEST_F(DaemonTest, ATransientFailureIsRetriedWithTheSameKeyAfterItsBackoff) {
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].state, OutboxState::delivered);
   EXPECT_EQ(rows[0].attempts, 2);
+}
+
+TEST_F(DaemonTest, ARetrySendsWhatTheReminderSaidWhenItWasMadeEvenAfterTheContactChanged) {
+  Contact nina = contact("new", "Nina New");
+  notifier_->script.push_back(DeliveryFailure::transient("connection refused"));
+  pass();
+  ASSERT_EQ(notifier_->delivered.size(), 1u);
+  nina.name = "Nina Newer";
+  nina.phone = "+49 30 1234";
+  ASSERT_TRUE(store_->update_contact(nina).ok());
+
+  clock_.advance(k_first_retry_delay + k_first_retry_delay / 5 + 1s);
+  pass();
+  ASSERT_EQ(notifier_->delivered.size(), 2u);
+  const ReminderMessage& first = notifier_->delivered[0];
+  const ReminderMessage& retry = notifier_->delivered[1];
+  EXPECT_EQ(retry.contact_name, "Nina New");
+  EXPECT_EQ(retry.talking_point, "Share the onboarding benchmark");
+  EXPECT_EQ(keep_message(retry), keep_message(first));
+  EXPECT_EQ(retry.idempotency_key, first.idempotency_key);
+  EXPECT_EQ(retry.attempt, 2);
 }
 
 TEST_F(DaemonTest, APermanentFailureIsNotRetriedAndTheOwnersNextNotifierDelivers) {

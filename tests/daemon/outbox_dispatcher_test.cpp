@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
 #include <set>
 #include <utility>
 
 #include <boost/asio/io_context.hpp>
 
 #include "config/load_config.h"
+#include "daemon/reminder_message.h"
 #include "tests/testing/temp_dir.h"
 
 namespace touchbase {
@@ -82,6 +84,16 @@ class OutboxDispatcherTest : public ::testing::Test {
     notifiers_.add("primary", std::move(holding));
   }
 
+  // Alice's reminder for `contact_id`, due, made and to be sent at `at`.
+  static Reminder reminder_for(std::string contact_id, Instant at) {
+    Reminder r;
+    r.contact_id = std::move(contact_id);
+    r.owner = "alice";
+    r.cadence = "prospect";
+    r.due_at = r.remind_at = r.created_at = at;
+    return r;
+  }
+
   // `n` reminders due now, each with one pending row for "primary"; their row ids.
   std::vector<std::int64_t> make_rows(int n) {
     std::vector<std::int64_t> ids;
@@ -91,12 +103,7 @@ class OutboxDispatcherTest : public ::testing::Test {
       c.id = "contact-" + std::to_string(i);
       c.name = "Contact " + std::to_string(i);
       EXPECT_TRUE(store_->add_contact(c).ok());
-      Reminder r;
-      r.contact_id = c.id;
-      r.owner = "alice";
-      r.cadence = "prospect";
-      r.due_at = r.remind_at = r.created_at = clock_.now();
-      auto created = store_->create_reminder(r, notify);
+      auto created = store_->create_reminder(reminder_for(c.id, clock_.now()), notify);
       EXPECT_TRUE(created && created->has_value());
       ids.push_back(store_->outbox_rows((*created)->id).value().at(0).id);
     }
@@ -227,6 +234,58 @@ TEST_F(OutboxDispatcherTest, SuccessesNotRecordedYetAreRecordedWhenTheDispatcher
   EXPECT_EQ(count_in(OutboxState::delivered), 1);
   EXPECT_EQ(count_in(OutboxState::pending), 1);
   io_.poll();  // the turn's end, posted before, finds the dispatcher gone
+}
+
+TEST_F(OutboxDispatcherTest, AMessageKeptWithItsReminderGoesOutAsKeptWithTheRowsKey) {
+  make_rows(1);  // reminder 1, for contact-0, "Contact 0"
+  Contact edited = store_->find_contact("contact-0").value().value();
+  edited.name = "Contact Zero";
+  ASSERT_TRUE(store_->update_contact(edited).ok());
+  ReminderMessage kept;
+  kept.contact_id = "contact-1";
+  kept.contact_name = "Contact 1 as the reminder was made";
+  kept.talking_point = "Share the benchmark";
+  Contact other;
+  other.id = "contact-1";
+  other.name = "Contact 1 now";
+  ASSERT_TRUE(store_->add_contact(other).ok());
+  const std::vector<std::string> notify{"primary"};
+  auto created =
+      store_->create_reminder(reminder_for("contact-1", clock_.now()), notify, std::nullopt, keep_message(kept));
+  ASSERT_TRUE(created && created->has_value());
+  const auto row = store_->outbox_rows((*created)->id).value().at(0);
+
+  OutboxDispatcher dispatcher(io_, config_, *store_, clock_, notifiers_);
+  ASSERT_TRUE(dispatcher.dispatch_ready().ok());
+  ASSERT_EQ(notifier_->held.size(), 2u);
+  std::map<std::string, ReminderMessage> by_contact;
+  for (const auto& [message, done] : notifier_->held) by_contact[message.contact_id] = message;
+  // Kept: as made, whatever the contact is now.
+  EXPECT_EQ(by_contact["contact-1"].contact_name, "Contact 1 as the reminder was made");
+  EXPECT_EQ(by_contact["contact-1"].talking_point, "Share the benchmark");
+  EXPECT_EQ(by_contact["contact-1"].idempotency_key, row.idempotency_key);
+  // None kept (made before messages were kept): made from the contact as it is now.
+  EXPECT_EQ(by_contact["contact-0"].contact_name, "Contact Zero");
+  EXPECT_EQ(by_contact["contact-0"].idempotency_key, store_->outbox_rows(1).value().at(0).idempotency_key);
+  answer_until_idle(dispatcher);
+  EXPECT_EQ(count_in(OutboxState::delivered), 2);
+}
+
+TEST_F(OutboxDispatcherTest, AKeptMessageThatCannotBeReadFailsItsRowForGoodAndSaysWhich) {
+  make_rows(1);
+  const std::vector<std::string> notify{"primary"};
+  auto created =
+      store_->create_reminder(reminder_for("contact-0", clock_.now() + 1h), notify, clock_.now(), "not a message");
+  ASSERT_TRUE(created && created->has_value());
+
+  OutboxDispatcher dispatcher(io_, config_, *store_, clock_, notifiers_);
+  ASSERT_TRUE(dispatcher.dispatch_ready().ok());
+  answer_until_idle(dispatcher);
+
+  const auto row = store_->outbox_rows((*created)->id).value().at(0);
+  EXPECT_EQ(row.state, OutboxState::dead);
+  EXPECT_THAT(row.last_error, ::testing::HasSubstr("reminder " + std::to_string((*created)->id) + ": "));
+  EXPECT_EQ(count_in(OutboxState::delivered), 1);  // the other one
 }
 
 }  // namespace

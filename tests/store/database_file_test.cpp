@@ -42,8 +42,9 @@ TEST(DatabaseFile, ANewFileGetsTheNewestSchemaInWalMode) {
 
   EXPECT_EQ(pragma(path, "user_version"), newest_schema_version());
   EXPECT_EQ(pragma(path, "application_id"), 0x54424153);
-  EXPECT_EQ(table_names(path), (std::set<std::string>{"contacts", "dry_segments", "notices", "outbox", "reminders",
-                                                      "talking_point_uses", "touches"}));
+  EXPECT_EQ(table_names(path),
+            (std::set<std::string>{"contacts", "dry_segments", "notices", "outbox", "reminder_messages", "reminders",
+                                   "talking_point_uses", "touches"}));
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
 }

@@ -105,6 +105,23 @@ TEST_F(SqliteStoreRemindersTest, ACreatedReminderReadsBackWithItsId) {
   EXPECT_FALSE(missing->has_value());
 }
 
+TEST_F(SqliteStoreRemindersTest, AMessageKeptWithAReminderReadsBackAsItWasWritten) {
+  const std::string message = R"({"contact_name":"Jane Doe \u00e9","late":false})";
+  auto kept = store_->create_reminder(reminder("jane", "2026-11-24T16:00:00Z"), std::vector<std::string>{"alice-mail"},
+                                      std::nullopt, message);
+  ASSERT_TRUE(kept && kept->has_value());
+  const auto without = create(reminder("john", "2026-11-24T16:00:00Z"));
+
+  const std::vector<std::int64_t> ids = {(*kept)->id, without.id, without.id + 100};
+  auto messages = store_->messages_of(ids);
+  ASSERT_TRUE(messages) << messages.error().message;
+  ASSERT_EQ(messages->size(), 1u);  // neither the one without a message nor the unknown one
+  EXPECT_EQ(messages->at((*kept)->id), message);
+
+  ASSERT_TRUE(store_->remove_contact("jane").ok());  // its reminders and their messages go with it
+  EXPECT_TRUE(store_->messages_of(ids).value().empty());
+}
+
 TEST_F(SqliteStoreRemindersTest, OneOutboxRowPerNotifierInOrderWithDistinctStableKeys) {
   auto r = create(reminder("jane", "2026-11-24T16:00:00Z"), {"alice-mail", "team-slack", "crm"});
   auto out = rows(r.id);
