@@ -79,6 +79,7 @@ class SqliteStore final : public Store {
   Status insert_touch(std::string_view contact_id, const Touch& t);
   bool is_removed(std::string_view id);
   // 0 when (contact_id, due_at) exists. Errc::no_input for an unknown contact.
+  // Keeps `message` with the reminder when it is not empty.
   Result<std::int64_t> insert_reminder_row(const Reminder& r, std::int64_t notice_id = 0,
                                            std::string_view message = {});
   void insert_outbox_rows(const Reminder& r, std::span<const std::string> notifiers, Instant first_attempt);
