@@ -94,14 +94,14 @@ Result<std::vector<Result<ReminderMessage>>> OutboxDispatcher::messages_for(std:
       if (m) m->idempotency_key = row.idempotency_key;
       return m;
     };
-    const std::string reminder = "reminder " + std::to_string(row.reminder_id);
+    const auto reminder = [&] { return "reminder " + std::to_string(row.reminder_id); };  // for errors only
     if (const auto it = kept.find(row.reminder_id); it != kept.end()) {
       auto m = read_kept_message(it->second);
-      if (!m) return Error::data(reminder + ": " + m.error().message);
+      if (!m) return Error::data(reminder() + ": " + m.error().message);
       return with_key(std::move(m));
     }
     const auto it = made.find(row.reminder_id);
-    if (it == made.end()) return Error::no_input(reminder + " is gone");
+    if (it == made.end()) return Error::no_input(reminder() + " is gone");
     return with_key(it->second);
   };
   std::vector<Result<ReminderMessage>> messages;
