@@ -2,10 +2,13 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <new>
 #include <stdexcept>
 #include <utility>
 #include <vector>
+
+#include "notifiers/url.h"
 
 namespace touchbase {
 namespace {
@@ -75,12 +78,32 @@ CurlTransfer::~CurlTransfer() {
   easy_pool().give_back(easy_);
 }
 
+void CurlTransfer::set_url(const std::string& url) {
+  curl_easy_setopt(easy_, CURLOPT_URL, url.c_str());
+  origin_ = origin_of(url);
+}
+
 void CurlTransfer::apply_timeouts(const TransferTimeouts& timeouts) {
   curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeouts.connect.count()));
   curl_easy_setopt(easy_, CURLOPT_TIMEOUT_MS, static_cast<long>(timeouts.total.count()));
+  total_timeout_ = timeouts.total;
 }
 
-CurlMulti::CurlMulti(boost::asio::io_context& io, Options options) : io_(io), multi_(nullptr), timer_(io) {
+bool CurlTransfer::spend_waiting(std::chrono::steady_clock::duration waited) {
+  using std::chrono::milliseconds;
+  if (total_timeout_.count() <= 0) return true;
+  const milliseconds left = total_timeout_ - std::chrono::duration_cast<milliseconds>(waited);
+  if (left.count() <= 0) {
+    std::snprintf(error_buffer_, sizeof error_buffer_, "no connection to %s became free within %lld ms",
+                  origin_.c_str(), static_cast<long long>(total_timeout_.count()));
+    return false;
+  }
+  curl_easy_setopt(easy_, CURLOPT_TIMEOUT_MS, static_cast<long>(left.count()));
+  return true;
+}
+
+CurlMulti::CurlMulti(boost::asio::io_context& io, Options options)
+    : io_(io), multi_(nullptr), max_host_connections_(options.max_host_connections), timer_(io) {
   ensure_curl_initialised();
   multi_ = curl_multi_init();
   if (multi_ == nullptr) throw std::bad_alloc();
@@ -95,6 +118,7 @@ CurlMulti::~CurlMulti() {
   *alive_ = false;
   for (auto& [easy, transfer] : transfers_) curl_multi_remove_handle(multi_, easy);
   transfers_.clear();
+  hosts_.clear();
   curl_multi_cleanup(multi_);  // closes cached connections, possibly telling on_socket
   for (auto& [fd, watch] : sockets_) {
     watch->forgotten = true;
@@ -104,17 +128,52 @@ CurlMulti::~CurlMulti() {
 }
 
 void CurlMulti::start(std::unique_ptr<CurlTransfer> transfer) {
+  Host& host = hosts_[transfer->origin_];
+  if (max_host_connections_ > 0 && host.running >= max_host_connections_) {
+    host.waiting.push_back({std::move(transfer), std::chrono::steady_clock::now()});
+    ++waiting_;
+    return;
+  }
+  run(std::move(transfer), host);
+}
+
+void CurlMulti::run(std::unique_ptr<CurlTransfer> transfer, Host& host) {
   CURL* easy = transfer->easy();
   curl_easy_setopt(easy, CURLOPT_CLOSESOCKETFUNCTION, &CurlMulti::on_close);
   curl_easy_setopt(easy, CURLOPT_CLOSESOCKETDATA, this);
   if (curl_multi_add_handle(multi_, easy) != CURLM_OK) {
-    std::shared_ptr<CurlTransfer> failed(std::move(transfer));
-    boost::asio::post(io_, [failed, alive = std::weak_ptr<bool>(alive_)] {
-      if (alive.lock()) failed->finished(CURLE_FAILED_INIT);
-    });
+    fail_later(std::move(transfer), CURLE_FAILED_INIT);
     return;
   }
+  ++host.running;
   transfers_.emplace(easy, std::move(transfer));
+}
+
+void CurlMulti::fail_later(std::unique_ptr<CurlTransfer> transfer, CURLcode code) {
+  std::shared_ptr<CurlTransfer> failed(std::move(transfer));
+  boost::asio::post(io_, [failed, code, alive = std::weak_ptr<bool>(alive_)] {
+    if (alive.lock()) failed->finished(code);
+  });
+}
+
+// A transfer to `origin` has ended: its place goes to the first one waiting
+// that still has time left.
+void CurlMulti::release(const std::string& origin) {
+  const auto it = hosts_.find(origin);
+  if (it == hosts_.end()) return;
+  Host& host = it->second;
+  --host.running;
+  while (!host.waiting.empty() && (max_host_connections_ <= 0 || host.running < max_host_connections_)) {
+    Waiting next = std::move(host.waiting.front());
+    host.waiting.pop_front();
+    --waiting_;
+    if (next.transfer->spend_waiting(std::chrono::steady_clock::now() - next.since)) {
+      run(std::move(next.transfer), host);
+    } else {
+      fail_later(std::move(next.transfer), CURLE_OPERATION_TIMEDOUT);
+    }
+  }
+  if (host.running == 0 && host.waiting.empty()) hosts_.erase(it);
 }
 
 // A socket curl stops watching is most often a connection going back to its
@@ -238,7 +297,9 @@ void CurlMulti::finish_completed() {
   for (const auto& [easy, code] : done) {
     curl_multi_remove_handle(multi_, easy);
     auto node = transfers_.extract(easy);
-    if (!node.empty()) node.mapped()->finished(code);
+    if (node.empty()) continue;
+    release(node.mapped()->origin_);
+    node.mapped()->finished(code);
   }
 }
 

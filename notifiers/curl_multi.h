@@ -9,6 +9,13 @@
 // polling loop. The multi handle keeps finished transfers' connections open
 // for reuse and limits connections per host.
 //
+// The limit per host is kept here as well as in curl: a transfer to a host
+// whose connections are all busy waits in this class, in start order, and is
+// handed to curl when one of them finishes. (curl would keep such transfers
+// pending and set each of them up again every time any transfer ends: about
+// four times per transfer under a burst.) The time a transfer waits counts
+// against its total timeout.
+//
 // Thread-confined: create, use and destroy a CurlMulti on the thread that runs
 // its io_context.
 
@@ -16,6 +23,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -55,12 +63,21 @@ class CurlTransfer {
   virtual void finished(CURLcode code) = 0;
 
  protected:
-  // Sets no-signal mode, the error buffer and the timeouts.
+  // Sets the URL; transfers to the same origin (origin_of) share a host's connections.
+  void set_url(const std::string& url);
+  // Sets the connect and total timeouts.
   void apply_timeouts(const TransferTimeouts& timeouts);
 
  private:
+  friend class CurlMulti;
+  // Takes the time spent waiting for a connection off the total timeout;
+  // false, with the error text set, if none is left.
+  bool spend_waiting(std::chrono::steady_clock::duration waited);
+
   CURL* easy_;
   char error_buffer_[CURL_ERROR_SIZE] = {};
+  std::string origin_;
+  std::chrono::milliseconds total_timeout_{0};  // 0: none
 };
 
 class CurlMulti {
@@ -77,16 +94,29 @@ class CurlMulti {
   CurlMulti(const CurlMulti&) = delete;
   CurlMulti& operator=(const CurlMulti&) = delete;
 
-  // Takes the transfer and runs it. finished() is called later on the
-  // io_context, never from within start(). finished() may start other
-  // transfers but must not destroy the CurlMulti.
+  // Takes the transfer and runs it, or queues it while its host's
+  // connections are all busy. finished() is called later on the io_context,
+  // never from within start(). finished() may start other transfers but must
+  // not destroy the CurlMulti.
   void start(std::unique_ptr<CurlTransfer> transfer);
 
-  // Transfers started and not yet finished.
-  std::size_t active() const { return transfers_.size(); }
+  // Transfers started and not yet finished, waiting ones included.
+  std::size_t active() const { return transfers_.size() + waiting_; }
 
  private:
   struct SocketWatch;
+  struct Waiting {
+    std::unique_ptr<CurlTransfer> transfer;
+    std::chrono::steady_clock::time_point since;
+  };
+  struct Host {
+    long running = 0;  // handed to curl
+    std::deque<Waiting> waiting;
+  };
+
+  void run(std::unique_ptr<CurlTransfer> transfer, Host& host);
+  void fail_later(std::unique_ptr<CurlTransfer> transfer, CURLcode code);
+  void release(const std::string& origin);
 
   static int on_socket(CURL* easy, curl_socket_t fd, int what, void* self, void* socket_data);
   static int on_timer(CURLM* multi, long timeout_ms, void* self);
@@ -102,6 +132,9 @@ class CurlMulti {
 
   boost::asio::io_context& io_;
   CURLM* multi_;
+  long max_host_connections_;          // 0 or less: no limit
+  std::map<std::string, Host> hosts_;  // by origin
+  std::size_t waiting_ = 0;
   boost::asio::steady_timer timer_;
   bool timer_armed_ = false;     // an async_wait on timer_ is pending
   bool timeout_posted_ = false;  // a zero timeout is posted and has not run yet

@@ -22,7 +22,7 @@ class HttpTransfer final : public CurlTransfer {
     headers_ = curl_slist_append(headers_, "Content-Type: application/json");
     headers_ = curl_slist_append(headers_, "Expect:");  // no 100-continue round trip
     for (const auto& header : request_.headers) headers_ = curl_slist_append(headers_, header.c_str());
-    curl_easy_setopt(easy, CURLOPT_URL, request_.url.c_str());
+    set_url(request_.url);
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(easy, CURLOPT_POST, 1L);
     curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request_.body.data());

@@ -38,7 +38,7 @@ class SmtpTransfer final : public CurlTransfer {
         recipients_(make_slist(mail_.envelope_to)),
         headers_(make_slist(mail_.headers)) {
     CURL* easy = this->easy();
-    curl_easy_setopt(easy, CURLOPT_URL, url_.c_str());
+    set_url(url_);
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
     curl_easy_setopt(easy, CURLOPT_USE_SSL,
                      security == SmtpSecurity::plain_loopback ? CURLUSESSL_NONE : CURLUSESSL_ALL);

@@ -54,6 +54,17 @@ std::string redact_url(std::string_view url) {
   return parts->scheme + "://" + host + "/…";
 }
 
+std::string origin_of(std::string_view url) {
+  const std::size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) return std::string(url);
+  const std::size_t authority_start = scheme_end + 3;
+  const std::size_t authority_end = std::min(url.find_first_of("/?#", authority_start), url.size());
+  const std::size_t at = url.substr(0, authority_end).rfind('@');
+  const std::size_t host_start = at == std::string_view::npos || at < authority_start ? authority_start : at + 1;
+  return lower(std::string(url.substr(0, authority_start)) +
+               std::string(url.substr(host_start, authority_end - host_start)));
+}
+
 bool is_loopback_host(std::string_view host) {
   if (host == "localhost" || host == "::1") return true;
   // 127.0.0.0/8 in dotted-quad form.

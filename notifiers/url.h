@@ -22,6 +22,11 @@ Result<UrlParts> parse_url(std::string_view url);
 // and credentials (where webhook secrets live) are left out.
 std::string redact_url(std::string_view url);
 
+// "https://hooks.slack.com": the scheme and authority, lower case, without
+// credentials, path, query or fragment. Cheap and never fails (text that is
+// not a URL is its own origin): it groups transfers per host, not checks URLs.
+std::string origin_of(std::string_view url);
+
 // localhost, 127.0.0.0/8 and ::1.
 bool is_loopback_host(std::string_view host);
 

@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <functional>
 #include <sstream>
 
 #include "core/clock.h"
@@ -49,14 +50,34 @@ class HttpNotifierTest : public ::testing::Test {
   }
 
   std::unique_ptr<Notifier> make(NotifierKind kind, std::string endpoint, std::string secret = "") {
+    return make_on(curl_, kind, std::move(endpoint), std::move(secret));
+  }
+
+  std::unique_ptr<Notifier> make_on(CurlMulti& multi, NotifierKind kind, std::string endpoint,
+                                    std::string secret = "") {
     NotifierConfig config;
     config.name = "test";
     config.kind = kind;
     config.url = std::move(endpoint);
     config.secret = std::move(secret);
-    auto notifier = make_notifier(config, io_, curl_, console_, options_);
+    auto notifier = make_notifier(config, io_, multi, console_, options_);
     EXPECT_TRUE(notifier.ok()) << notifier.error().message;
     return notifier.ok() ? std::move(notifier).value() : nullptr;
+  }
+
+  // Starts one delivery per element of `results`, each to a contact of its own, and returns at once.
+  static void start_deliveries(Notifier& notifier, std::vector<std::optional<DeliveryResult>>& results) {
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      auto m = sample_message();
+      m.contact_name = "Contact " + std::to_string(i);
+      notifier.deliver(m, [&results, i](DeliveryResult r) { results[i] = std::move(r); });
+    }
+  }
+
+  // Runs the io_context until `done` or until `limit` has passed.
+  void run_until(const std::function<bool()>& done, std::chrono::milliseconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (!done() && std::chrono::steady_clock::now() < deadline) io_.run_one_for(std::chrono::milliseconds(50));
   }
 
   DeliveryResult deliver(Notifier& notifier, const ReminderMessage& m = sample_message()) {
@@ -252,22 +273,13 @@ TEST_F(HttpNotifierTest, AfterTheServerClosesAConnectionTheNextDeliveryOpensAnot
 TEST_F(HttpNotifierTest, OverlappingDeliveriesShareTheHostsConnectionLimit) {
   // One connection per host: six overlapping deliveries queue for it.
   CurlMulti one_per_host(io_, CurlMulti::Options{1});
-  NotifierConfig config;
-  config.name = "test";
-  config.kind = NotifierKind::slack;
-  config.url = url("/overlap/x");
-  auto notifier = make_notifier(config, io_, one_per_host, console_, options_);
-  ASSERT_TRUE(notifier.ok());
+  auto notifier = make_on(one_per_host, NotifierKind::slack, url("/overlap/x"));
+  ASSERT_TRUE(notifier);
   std::vector<std::optional<DeliveryResult>> results(6);
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    auto m = sample_message();
-    m.contact_name = "Contact " + std::to_string(i);
-    (*notifier)->deliver(m, [&results, i](DeliveryResult r) { results[i] = std::move(r); });
-  }
+  start_deliveries(*notifier, results);
   EXPECT_EQ(one_per_host.active(), results.size());
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  auto all_done = [&] { return std::all_of(results.begin(), results.end(), [](auto& r) { return r.has_value(); }); };
-  while (!all_done() && std::chrono::steady_clock::now() < deadline) io_.run_one_for(std::chrono::milliseconds(50));
+  run_until([&] { return std::all_of(results.begin(), results.end(), [](auto& r) { return r.has_value(); }); },
+            std::chrono::seconds(10));
   for (auto& r : results) {
     ASSERT_TRUE(r.has_value());
     EXPECT_TRUE(r->ok());
@@ -275,6 +287,50 @@ TEST_F(HttpNotifierTest, OverlappingDeliveriesShareTheHostsConnectionLimit) {
   const auto received = requests("/overlap/");
   ASSERT_EQ(received.size(), results.size());
   for (const auto& r : received) EXPECT_EQ(r["client_port"], received[0]["client_port"]);
+  EXPECT_EQ(one_per_host.active(), 0u);
+}
+
+TEST_F(HttpNotifierTest, ADeliveryWaitingForABusyHostDoesNotHoldUpAnotherHost) {
+  // One connection per host; 127.0.0.1's is held by a server that never
+  // answers, and a second delivery there waits. localhost is another host.
+  CurlMulti one_per_host(io_, CurlMulti::Options{1});
+  options_.timeouts.total = std::chrono::seconds(5);
+  auto hanging = make_on(one_per_host, NotifierKind::slack, url("/hang/busy-host"));
+  auto queued = make_on(one_per_host, NotifierKind::slack, url("/busy-host/queued"));
+  auto other = make_on(one_per_host, NotifierKind::slack,
+                       "http://localhost:" + std::to_string(server_->port()) + "/other-host/x");
+  ASSERT_TRUE(hanging && queued && other);
+  std::optional<DeliveryResult> hanging_result, queued_result, other_result;
+  hanging->deliver(sample_message(), [&](DeliveryResult r) { hanging_result = std::move(r); });
+  queued->deliver(sample_message(), [&](DeliveryResult r) { queued_result = std::move(r); });
+  other->deliver(sample_message(), [&](DeliveryResult r) { other_result = std::move(r); });
+  EXPECT_EQ(one_per_host.active(), 3u);
+  run_until([&] { return other_result.has_value(); }, std::chrono::seconds(3));
+  ASSERT_TRUE(other_result.has_value());
+  EXPECT_TRUE(other_result->ok());
+  EXPECT_FALSE(hanging_result.has_value());
+  EXPECT_FALSE(queued_result.has_value());
+  EXPECT_EQ(requests("/busy-host/").size(), 0u);  // still waiting for 127.0.0.1's connection
+  EXPECT_EQ(one_per_host.active(), 2u);
+}
+
+TEST_F(HttpNotifierTest, ADeliveryThatWaitsForAConnectionPastItsTimeoutFailsUnsent) {
+  CurlMulti one_per_host(io_, CurlMulti::Options{1});
+  options_.timeouts.total = std::chrono::milliseconds(300);
+  auto notifier = make_on(one_per_host, NotifierKind::slack, url("/hang/waits-past-timeout"));
+  ASSERT_TRUE(notifier);
+  std::vector<std::optional<DeliveryResult>> results(2);
+  start_deliveries(*notifier, results);
+  run_until([&] { return results[0] && results[1]; }, std::chrono::seconds(5));
+  ASSERT_TRUE(results[0].has_value() && results[1].has_value());
+  ASSERT_FALSE(results[0]->ok());
+  EXPECT_NE(results[0]->error().message.find("Timeout was reached"), std::string::npos);
+  ASSERT_FALSE(results[1]->ok());
+  EXPECT_TRUE(results[1]->error().is_transient());
+  EXPECT_NE(results[1]->error().message.find("no connection to http://127.0.0.1"), std::string::npos)
+      << results[1]->error().message;
+  EXPECT_EQ(results[1]->error().message.find("waits-past-timeout"), std::string::npos);
+  EXPECT_EQ(requests("/hang/waits-past-timeout").size(), 1u);  // the second was never sent
   EXPECT_EQ(one_per_host.active(), 0u);
 }
 

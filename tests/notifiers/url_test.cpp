@@ -18,6 +18,21 @@ TEST(RedactUrl, AnUnparsableUrlIsNotEchoed) {
   EXPECT_EQ(redact_url("not a url with secret"), "(invalid URL)");
 }
 
+TEST(OriginOf, KeepsSchemeHostAndPortInLowerCase) {
+  EXPECT_EQ(origin_of("HTTPS://Hooks.Slack.com/services/T000/B000/X"), "https://hooks.slack.com");
+  EXPECT_EQ(origin_of("http://127.0.0.1:8080?wait=true"), "http://127.0.0.1:8080");
+  EXPECT_EQ(origin_of("smtp://[::1]:2525"), "smtp://[::1]:2525");
+}
+
+TEST(OriginOf, LeavesOutCredentialsAndEverythingAfterTheHost) {
+  EXPECT_EQ(origin_of("smtps://user:p@ss@mail.example.com:465/x#frag"), "smtps://mail.example.com:465");
+  EXPECT_EQ(origin_of("https://example.com/path@not-a-host"), "https://example.com");
+}
+
+TEST(OriginOf, TextThatIsNotAUrlIsItsOwnOrigin) {
+  EXPECT_EQ(origin_of("not a url"), "not a url");
+}
+
 TEST(ParseUrl, SplitsSchemeHostAndPort) {
   auto parts = parse_url("smtp://[::1]:2525");
   ASSERT_TRUE(parts.ok());
