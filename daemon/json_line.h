@@ -37,8 +37,4 @@ class JsonLine {
   std::string values_;
 };
 
-// Appends `text` as a JSON string, quoted and escaped as nlohmann::json does.
-// Throws nlohmann::json::type_error when `text` is not valid UTF-8.
-void append_json_string(std::string& out, std::string_view text);
-
 }  // namespace touchbase

@@ -94,14 +94,9 @@ Result<std::vector<Result<ReminderMessage>>> OutboxDispatcher::messages_for(std:
       if (m) m->idempotency_key = row.idempotency_key;
       return m;
     };
-    const auto reminder = [&] { return "reminder " + std::to_string(row.reminder_id); };  // for errors only
-    if (const auto it = kept.find(row.reminder_id); it != kept.end()) {
-      auto m = read_kept_message(it->second);
-      if (!m) return Error::data(reminder() + ": " + m.error().message);
-      return with_key(std::move(m));
-    }
+    if (const auto it = kept.find(row.reminder_id); it != kept.end()) return with_key(it->second);
     const auto it = made.find(row.reminder_id);
-    if (it == made.end()) return Error::no_input(reminder() + " is gone");
+    if (it == made.end()) return Error::no_input("reminder " + std::to_string(row.reminder_id) + " is gone");
     return with_key(it->second);
   };
   std::vector<Result<ReminderMessage>> messages;

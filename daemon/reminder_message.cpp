@@ -2,9 +2,6 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
-#include "notifiers/reminder_json.h"
 #include "scheduler/talking_points.h"
 
 namespace touchbase {
@@ -22,28 +19,6 @@ std::string next_step_text(const NextStep& step) {
 }
 
 }  // namespace
-
-std::string keep_message(const ReminderMessage& m) {
-  nlohmann::json kept = nlohmann::json::object();
-  for (const auto& [name, field] : k_message_texts) {
-    if (!(m.*field).empty()) kept[name] = m.*field;
-  }
-  kept["late"] = m.late;
-  return dump_json(kept);
-}
-
-Result<ReminderMessage> read_kept_message(std::string_view kept) {
-  const auto parsed = nlohmann::json::parse(kept, nullptr, /*allow_exceptions=*/false);
-  if (!parsed.is_object()) return Error::data("a kept message is not a JSON object");
-  ReminderMessage m;
-  try {
-    for (const auto& [name, field] : k_message_texts) m.*field = parsed.value(name, std::string());
-    m.late = parsed.value("late", false);
-  } catch (const nlohmann::json::exception&) {
-    return Error::data("a kept message has a field of the wrong type");
-  }
-  return m;
-}
 
 std::string channel_for(const Contact& c) {
   if (!c.phone.empty()) return "call " + c.phone + (c.email.empty() ? "" : " (or email " + c.email + ")");

@@ -25,15 +25,6 @@ ReminderMessage build_reminder_message(const Config& config, const Reminder& rem
 // REQUIRES: config is valid; the notice's owner exists in it.
 ReminderMessage build_notice_message(const Config& config, const Notice& notice, const std::string& idempotency_key);
 
-// The message as kept with its reminder (Store::create_reminder), so that
-// every delivery and retry sends what the reminder said when it was made:
-// a JSON object of its fields but the idempotency key and the attempt,
-// which each delivery sets.
-std::string keep_message(const ReminderMessage& m);
-// A message back from keep_message's form. Errc::data when `kept` is not
-// one; fields it lacks are left empty.
-Result<ReminderMessage> read_kept_message(std::string_view kept);
-
 // How to reach the contact: "call +1 555 0100 (or email jane@example.com)".
 std::string channel_for(const Contact& c);
 

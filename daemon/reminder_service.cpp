@@ -108,7 +108,7 @@ Result<Reminder> ReminderService::create_reminder(const Contact& contact, const 
   Reminder r = reminder_for(contact, d, owner, now);
   r.talking_point = choice.point ? choice.point->id : "";
   const auto message = build_reminder_message(config_, r, contact, reminder_facts(histories, r), "");
-  TB_TRY(auto created, store_.create_reminder(r, first_notifier(owner), first_attempt, keep_message(message)));
+  TB_TRY(auto created, store_.create_reminder(r, first_notifier(owner), first_attempt, &message));
   if (created) {
     spdlog::info("reminder {} for contact {} (step {}, due {}{})", created->id, contact.id, d.step,
                  format_rfc3339(d.due_at), r.late ? ", late" : "");

@@ -220,8 +220,8 @@ CommandNotifier::CommandNotifier(std::vector<std::string> argv, asio::io_context
 void CommandNotifier::deliver(const ReminderMessage& message, Done done) {
   auto env = inherited_environment();
   env.push_back("TOUCHBASE_IDEMPOTENCY_KEY=" + single_line(message.idempotency_key));
-  auto run = std::make_shared<CommandRun>(io_, "command " + argv_.front(), dump_json(reminder_json(message)) + "\n",
-                                          std::move(done));
+  auto run =
+      std::make_shared<CommandRun>(io_, "command " + argv_.front(), reminder_json(message) + "\n", std::move(done));
   run->start(argv_, env, timeout_);
 }
 

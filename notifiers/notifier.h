@@ -8,31 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "core/message.h"
 #include "core/result.h"
 
 namespace touchbase {
-
-// Everything a salesperson needs to act on a reminder, as display text.
-// A notice (headline set) is about several contacts at once: the contact
-// fields are empty and `why` holds its lines.
-struct ReminderMessage {
-  std::string idempotency_key;  // repeated by every attempt of the same delivery
-  std::string headline;         // a notice's title; empty for a reminder
-  std::string owner_name;
-  std::string contact_id;
-  std::string contact_name;
-  std::string company;
-  std::string stage;
-  std::string channel;             // how to reach the contact: "call +1 555 0100" or "email jane@example.com"
-  std::string due_at;              // when to follow up, in the contact's and the owner's zones
-  std::string why;                 // the rules that decided the time
-  std::string talking_point;       // text (the agreed next step, a point), or a plain statement that none fits
-  std::string talking_point_link;  // may be empty
-  std::string next_step;           // agreed at the last touch; empty when none, or when it is the talking point
-  std::string log_command;         // the one command that logs the outcome
-  bool late = false;               // sent after downtime, past its time
-  int attempt = 1;                 // which attempt of this delivery it is, from 1
-};
 
 // What a mail server answered to one recipient of a message (RCPT TO).
 struct RecipientResult {

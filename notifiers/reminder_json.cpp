@@ -1,18 +1,36 @@
 #include "notifiers/reminder_json.h"
 
+#include "notifiers/json_string.h"
 #include "notifiers/render_text.h"
 
 namespace touchbase {
+namespace {
 
-// Built by assignment: an initializer list would copy every value, twice for nested ones.
-nlohmann::json reminder_json(const ReminderMessage& m) {
-  nlohmann::json j = nlohmann::json::object();
-  j["idempotency_key"] = m.idempotency_key;
-  for (const auto& [name, field] : k_message_texts) j[name] = m.*field;
-  j["headline"] = render_headline(m);
-  j["late"] = m.late;
-  j["text"] = render_text(m);
-  return j;
+void append_field(std::string& out, std::string_view name, std::string_view value) {
+  out += '"';
+  out += name;
+  out += "\":";
+  append_json_string(out, value, InvalidUtf8::replace);
+  out += ',';
+}
+
+}  // namespace
+
+void append_reminder_json(std::string& out, const ReminderMessage& m) {
+  out += '{';
+  append_field(out, "idempotency_key", m.idempotency_key);
+  for (const auto& [name, field] : k_message_texts) {
+    if (field != &ReminderMessage::headline) append_field(out, name, m.*field);
+  }
+  append_field(out, "headline", render_headline(m));
+  append_field(out, "text", render_text(m));
+  out += m.late ? R"("late":true})" : R"("late":false})";
+}
+
+std::string reminder_json(const ReminderMessage& m) {
+  std::string out;
+  append_reminder_json(out, m);
+  return out;
 }
 
 std::string dump_json(const nlohmann::json& value) {

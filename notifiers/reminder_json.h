@@ -1,10 +1,16 @@
 #pragma once
-// The reminder as one flat JSON object, every field of ReminderMessage under
-// its own name plus "text" (the plain-text rendering). The generic webhook
-// carries it as its "data" and the command notifier writes it to stdin.
+// The reminder as one flat JSON object, every field of ReminderMessage but
+// the attempt under its own name plus "text" (the plain-text rendering). The
+// generic webhook carries it as its "data" and the command notifier writes it
+// to stdin.
+//
+// Written straight into a string rather than built as an nlohmann-json tree
+// and dumped: it goes out with every delivery, and the tree and nlohmann's
+// byte-by-byte escaping cost more than libcurl's whole transfer
+// (bench/README.md). It reads as dump_json would write the same object.
 
 #include <string>
-#include <utility>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -12,24 +18,8 @@
 
 namespace touchbase {
 
-// ReminderMessage's text fields but the idempotency key, by their names in JSON.
-inline constexpr std::pair<const char*, std::string ReminderMessage::*> k_message_texts[] = {
-    {"headline", &ReminderMessage::headline},
-    {"owner_name", &ReminderMessage::owner_name},
-    {"contact_id", &ReminderMessage::contact_id},
-    {"contact_name", &ReminderMessage::contact_name},
-    {"company", &ReminderMessage::company},
-    {"stage", &ReminderMessage::stage},
-    {"channel", &ReminderMessage::channel},
-    {"due_at", &ReminderMessage::due_at},
-    {"why", &ReminderMessage::why},
-    {"talking_point", &ReminderMessage::talking_point},
-    {"talking_point_link", &ReminderMessage::talking_point_link},
-    {"next_step", &ReminderMessage::next_step},
-    {"log_command", &ReminderMessage::log_command},
-};
-
-nlohmann::json reminder_json(const ReminderMessage& m);
+std::string reminder_json(const ReminderMessage& m);
+void append_reminder_json(std::string& out, const ReminderMessage& m);
 
 // Compact JSON text. Invalid UTF-8 in contact data is replaced by U+FFFD
 // instead of throwing, so no field can make a delivery fail to start.

@@ -1,5 +1,6 @@
 #include "notifiers/webhook_payload.h"
 
+#include "notifiers/json_string.h"
 #include "notifiers/reminder_json.h"
 #include "notifiers/standard_webhooks.h"
 #include "notifiers/text.h"
@@ -7,11 +8,14 @@
 namespace touchbase {
 
 std::string webhook_body(const ReminderMessage& m, Instant now) {
-  nlohmann::json event = nlohmann::json::object();
-  event["type"] = k_webhook_event_type;
-  event["timestamp"] = format_rfc3339(now);
-  event["data"] = reminder_json(m);  // moved in, not copied as an initializer list would
-  return dump_json(event);
+  std::string body = R"({"type":)";
+  append_json_string(body, k_webhook_event_type);
+  body += R"(,"timestamp":)";
+  append_json_string(body, format_rfc3339(now));
+  body += R"(,"data":)";
+  append_reminder_json(body, m);
+  body += '}';
+  return body;
 }
 
 std::vector<std::string> webhook_headers(std::string_view key, std::string_view id, Instant now,

@@ -160,12 +160,57 @@ CREATE TABLE reminder_messages (
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 5> k_migrations = {{
+// Version 6: the kept message in a column per field instead of as JSON,
+// which cost more to write and to read than delivering it. A message that
+// is not a JSON object is dropped: its reminder's message is then made again
+// from the contact when it is sent, as for reminders made before version 5.
+constexpr std::string_view k_schema_v6 = R"sql(
+ALTER TABLE reminder_messages RENAME TO reminder_messages_v5;
+CREATE TABLE reminder_messages (
+  reminder_id INTEGER PRIMARY KEY REFERENCES reminders (id) ON DELETE CASCADE,
+  headline TEXT NOT NULL,
+  owner_name TEXT NOT NULL,
+  contact_id TEXT NOT NULL,
+  contact_name TEXT NOT NULL,
+  company TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  due_at TEXT NOT NULL,
+  why TEXT NOT NULL,
+  talking_point TEXT NOT NULL,
+  talking_point_link TEXT NOT NULL,
+  next_step TEXT NOT NULL,
+  log_command TEXT NOT NULL,
+  late INTEGER NOT NULL CHECK (late IN (0, 1))
+) STRICT;
+INSERT INTO reminder_messages
+SELECT reminder_id,
+  coalesce(message ->> '$.headline', ''),
+  coalesce(message ->> '$.owner_name', ''),
+  coalesce(message ->> '$.contact_id', ''),
+  coalesce(message ->> '$.contact_name', ''),
+  coalesce(message ->> '$.company', ''),
+  coalesce(message ->> '$.stage', ''),
+  coalesce(message ->> '$.channel', ''),
+  coalesce(message ->> '$.due_at', ''),
+  coalesce(message ->> '$.why', ''),
+  coalesce(message ->> '$.talking_point', ''),
+  coalesce(message ->> '$.talking_point_link', ''),
+  coalesce(message ->> '$.next_step', ''),
+  coalesce(message ->> '$.log_command', ''),
+  coalesce(message ->> '$.late', 0) IS 1
+FROM reminder_messages_v5
+WHERE CASE WHEN json_valid(message) THEN json_type(message) = 'object' ELSE 0 END;
+DROP TABLE reminder_messages_v5;
+)sql";
+
+constexpr std::array<Migration, 6> k_migrations = {{
     {1, k_schema_v1},
     {2, k_schema_v2},
     {3, k_schema_v3},
     {4, k_schema_v4},
     {5, k_schema_v5},
+    {6, k_schema_v6},
 }};
 
 void apply(SQLite::Database& db, const Migration& m) {

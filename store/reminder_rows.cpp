@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 
 #include "store/sqlite_values.h"
@@ -45,6 +46,47 @@ std::string hex(std::uint64_t value, int digits) {
 }
 
 }  // namespace
+
+namespace {
+
+constexpr int k_message_texts_count = static_cast<int>(std::size(k_message_texts));
+
+std::string message_columns() {
+  std::string columns = "reminder_id";
+  for (const auto& [name, field] : k_message_texts) columns += std::string(", ") + name;
+  return columns + ", late";
+}
+
+}  // namespace
+
+const std::string& insert_message_sql() {
+  static const std::string sql = [] {
+    std::string values = "?1";
+    for (int i = 2; i <= k_message_texts_count + 2; ++i) values += ", ?" + std::to_string(i);
+    return "INSERT INTO reminder_messages (" + message_columns() + ") VALUES (" + values + ")";
+  }();
+  return sql;
+}
+
+const std::string& select_messages_sql() {
+  static const std::string sql = "SELECT " + message_columns() + " FROM reminder_messages ";
+  return sql;
+}
+
+void bind_message(SQLite::Statement& insert, std::int64_t reminder_id, const ReminderMessage& m) {
+  insert.bind(1, reminder_id);
+  int column = 2;
+  for (const auto& [name, field] : k_message_texts) insert.bindNoCopy(column++, m.*field);
+  insert.bind(column, m.late ? 1 : 0);
+}
+
+std::pair<std::int64_t, ReminderMessage> read_message(const SQLite::Statement& stmt) {
+  ReminderMessage m;
+  int column = 1;
+  for (const auto& [name, field] : k_message_texts) m.*field = stmt.getColumn(column++).getString();
+  m.late = stmt.getColumn(column).getInt() != 0;
+  return {stmt.getColumn(0).getInt64(), std::move(m)};
+}
 
 Reminder read_reminder(const SQLite::Statement& stmt) {
   Reminder r;

@@ -3,9 +3,12 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
+#include "core/message.h"
 #include "core/result.h"
 #include "store/records.h"
 
@@ -20,6 +23,15 @@ inline constexpr std::string_view k_outbox_columns =
     "notice_id";
 // The columns read_notice reads, in order.
 inline constexpr std::string_view k_notice_columns = "id, owner, headline, body, created_at";
+
+// The kept message of a reminder (reminder_messages): its reminder's id, then
+// a column per text of k_message_texts, then late.
+const std::string& insert_message_sql();
+const std::string& select_messages_sql();  // ... FROM reminder_messages, to be followed by a WHERE clause
+// Binds what insert_message_sql inserts. `m` must outlive the statement's execution.
+void bind_message(SQLite::Statement& insert, std::int64_t reminder_id, const ReminderMessage& m);
+// A row of select_messages_sql: the reminder's id and its message.
+std::pair<std::int64_t, ReminderMessage> read_message(const SQLite::Statement& stmt);
 
 Reminder read_reminder(const SQLite::Statement& stmt);
 Notice read_notice(const SQLite::Statement& stmt);

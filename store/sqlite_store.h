@@ -45,7 +45,7 @@ class SqliteStore final : public Store {
 
   Result<std::optional<Reminder>> create_reminder(const Reminder& r, std::span<const std::string> notifiers,
                                                   std::optional<Instant> first_attempt = std::nullopt,
-                                                  std::string_view message = {}) override;
+                                                  const ReminderMessage* message = nullptr) override;
   Result<int> count_reminders_sent(std::string_view owner, Instant from, Instant to) override;
   Result<std::optional<Notice>> create_notice(const Notice& notice, std::span<const Reminder> listed,
                                               std::span<const std::string> notifiers) override;
@@ -56,7 +56,7 @@ class SqliteStore final : public Store {
   Status forget_dry_segment(std::string_view owner, std::string_view segment) override;
   Result<std::optional<Reminder>> find_reminder(std::int64_t id) override;
   Result<std::vector<Reminder>> find_reminders(std::span<const std::int64_t> ids) override;
-  Result<std::unordered_map<std::int64_t, std::string>> messages_of(std::span<const std::int64_t> ids) override;
+  Result<std::unordered_map<std::int64_t, ReminderMessage>> messages_of(std::span<const std::int64_t> ids) override;
   Result<std::vector<std::string>> used_talking_points(std::string_view contact_id) override;
   Result<std::vector<Reminder>> reminders(std::string_view contact_id) override;
 
@@ -79,9 +79,9 @@ class SqliteStore final : public Store {
   Status insert_touch(std::string_view contact_id, const Touch& t);
   bool is_removed(std::string_view id);
   // 0 when (contact_id, due_at) exists. Errc::no_input for an unknown contact.
-  // Keeps `message` with the reminder when it is not empty.
+  // Keeps `message` with the reminder when there is one.
   Result<std::int64_t> insert_reminder_row(const Reminder& r, std::int64_t notice_id = 0,
-                                           std::string_view message = {});
+                                           const ReminderMessage* message = nullptr);
   void insert_outbox_rows(const Reminder& r, std::span<const std::string> notifiers, Instant first_attempt);
   void insert_outbox_rows(const Notice& n, std::span<const std::string> notifiers, Instant first_attempt);
   void insert_talking_point_use(std::string_view contact_id, std::string_view point, std::string_view source_column,

@@ -38,7 +38,7 @@ constexpr const char* k_mark_delivered_sql =
 
 Result<std::optional<Reminder>> SqliteStore::create_reminder(const Reminder& r, std::span<const std::string> notifiers,
                                                              std::optional<Instant> first_attempt,
-                                                             std::string_view message) {
+                                                             const ReminderMessage* message) {
   TB_TRY_STATUS(check_notifiers(notifiers));
   return run("create a reminder for contact '" + r.contact_id + "'", [&]() -> Result<std::optional<Reminder>> {
     WriteTransaction tx(*db_, savepoints_);
@@ -65,7 +65,7 @@ Result<int> SqliteStore::count_reminders_sent(std::string_view owner, Instant fr
 }
 
 Result<std::int64_t> SqliteStore::insert_reminder_row(const Reminder& r, std::int64_t notice_id,
-                                                      std::string_view message) {
+                                                      const ReminderMessage* message) {
   auto insert = statements_.use(
       "INSERT INTO reminders (contact_id, owner, cadence, step, due_at, remind_at, "
       "talking_point, why, late, created_at, notice_id) "
@@ -93,10 +93,9 @@ Result<std::int64_t> SqliteStore::insert_reminder_row(const Reminder& r, std::in
     return Error::no_input("there is no contact '" + r.contact_id + "' to remind of");
   }
   const std::int64_t id = db_->getLastInsertRowid();
-  if (!message.empty()) {
-    auto keep = statements_.use("INSERT INTO reminder_messages (reminder_id, message) VALUES (?1, ?2)");
-    keep->bind(1, id);
-    keep->bind(2, std::string(message));
+  if (message != nullptr) {
+    auto keep = statements_.use(insert_message_sql());
+    bind_message(*keep, id, *message);
     keep->exec();
   }
   if (!r.talking_point.empty()) {  // given to the contact at the follow-up itself
@@ -149,14 +148,13 @@ Result<std::vector<Reminder>> SqliteStore::find_reminders(std::span<const std::i
   });
 }
 
-Result<std::unordered_map<std::int64_t, std::string>> SqliteStore::messages_of(std::span<const std::int64_t> ids) {
-  using Messages = std::unordered_map<std::int64_t, std::string>;
+Result<std::unordered_map<std::int64_t, ReminderMessage>> SqliteStore::messages_of(std::span<const std::int64_t> ids) {
+  using Messages = std::unordered_map<std::int64_t, ReminderMessage>;
   return run("read the messages of " + std::to_string(ids.size()) + " reminders", [&]() -> Result<Messages> {
-    auto select = statements_.use(
-        "SELECT reminder_id, message FROM reminder_messages WHERE reminder_id IN (SELECT value FROM json_each(?1))");
+    auto select = statements_.use(select_messages_sql() + "WHERE reminder_id IN (SELECT value FROM json_each(?1))");
     select->bind(1, json_array(ids));
     Messages out;
-    while (select->executeStep()) out.emplace(select->getColumn(0).getInt64(), select->getColumn(1).getString());
+    while (select->executeStep()) out.insert(read_message(*select));
     return out;
   });
 }

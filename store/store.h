@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/contact.h"
+#include "core/message.h"
 #include "core/result.h"
 #include "store/records.h"
 
@@ -101,11 +102,11 @@ class Store {
   // reminder.created_at -- "now" -- if later) in one transaction, and records
   // its talking point as used. Returns the reminder with its id, or
   // std::nullopt when a reminder for the same (contact_id, due_at) already
-  // exists (nothing is written then). `message`, when not empty, is kept
-  // with the reminder as it is (see messages_of).
+  // exists (nothing is written then). `message`, when given, is kept with
+  // the reminder as it is, but its idempotency key and attempt (see messages_of).
   virtual Result<std::optional<Reminder>> create_reminder(const Reminder& r, std::span<const std::string> notifiers,
                                                           std::optional<Instant> first_attempt = std::nullopt,
-                                                          std::string_view message = {}) = 0;
+                                                          const ReminderMessage* message = nullptr) = 0;
   // How many reminders of `owner` went, or go, out alone (not listed in a
   // notice) in [from, to): counted at remind_at, or created_at if later.
   virtual Result<int> count_reminders_sent(std::string_view owner, Instant from, Instant to) = 0;
@@ -135,7 +136,7 @@ class Store {
   virtual Result<std::vector<Reminder>> find_reminders(std::span<const std::int64_t> ids) = 0;
   // The messages kept with these reminders (create_reminder), by reminder id;
   // reminders without one, and unknown ones, are left out.
-  virtual Result<std::unordered_map<std::int64_t, std::string>> messages_of(std::span<const std::int64_t> ids) = 0;
+  virtual Result<std::unordered_map<std::int64_t, ReminderMessage>> messages_of(std::span<const std::int64_t> ids) = 0;
   // Ids of the talking points a contact has been given (by reminders or
   // logged touches), so none is repeated.
   virtual Result<std::vector<std::string>> used_talking_points(std::string_view contact_id) = 0;

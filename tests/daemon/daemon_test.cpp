@@ -93,9 +93,10 @@ TEST_F(DaemonTest, ARetrySendsWhatTheReminderSaidWhenItWasMadeEvenAfterTheContac
   const ReminderMessage& retry = notifier_->delivered[1];
   EXPECT_EQ(retry.contact_name, "Nina New");
   EXPECT_EQ(retry.talking_point, "Share the onboarding benchmark");
-  EXPECT_EQ(keep_message(retry), keep_message(first));
-  EXPECT_EQ(retry.idempotency_key, first.idempotency_key);
   EXPECT_EQ(retry.attempt, 2);
+  ReminderMessage retry_as_first = retry;
+  retry_as_first.attempt = first.attempt;
+  EXPECT_EQ(retry_as_first, first);  // the idempotency key too
 }
 
 TEST_F(DaemonTest, APermanentFailureIsNotRetriedAndTheOwnersNextNotifierDelivers) {

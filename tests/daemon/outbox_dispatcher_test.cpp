@@ -250,8 +250,7 @@ TEST_F(OutboxDispatcherTest, AMessageKeptWithItsReminderGoesOutAsKeptWithTheRows
   other.name = "Contact 1 now";
   ASSERT_TRUE(store_->add_contact(other).ok());
   const std::vector<std::string> notify{"primary"};
-  auto created =
-      store_->create_reminder(reminder_for("contact-1", clock_.now()), notify, std::nullopt, keep_message(kept));
+  auto created = store_->create_reminder(reminder_for("contact-1", clock_.now()), notify, std::nullopt, &kept);
   ASSERT_TRUE(created && created->has_value());
   const auto row = store_->outbox_rows((*created)->id).value().at(0);
 
@@ -269,23 +268,6 @@ TEST_F(OutboxDispatcherTest, AMessageKeptWithItsReminderGoesOutAsKeptWithTheRows
   EXPECT_EQ(by_contact["contact-0"].idempotency_key, store_->outbox_rows(1).value().at(0).idempotency_key);
   answer_until_idle(dispatcher);
   EXPECT_EQ(count_in(OutboxState::delivered), 2);
-}
-
-TEST_F(OutboxDispatcherTest, AKeptMessageThatCannotBeReadFailsItsRowForGoodAndSaysWhich) {
-  make_rows(1);
-  const std::vector<std::string> notify{"primary"};
-  auto created =
-      store_->create_reminder(reminder_for("contact-0", clock_.now() + 1h), notify, clock_.now(), "not a message");
-  ASSERT_TRUE(created && created->has_value());
-
-  OutboxDispatcher dispatcher(io_, config_, *store_, clock_, notifiers_);
-  ASSERT_TRUE(dispatcher.dispatch_ready().ok());
-  answer_until_idle(dispatcher);
-
-  const auto row = store_->outbox_rows((*created)->id).value().at(0);
-  EXPECT_EQ(row.state, OutboxState::dead);
-  EXPECT_THAT(row.last_error, ::testing::HasSubstr("reminder " + std::to_string((*created)->id) + ": "));
-  EXPECT_EQ(count_in(OutboxState::delivered), 1);  // the other one
 }
 
 }  // namespace

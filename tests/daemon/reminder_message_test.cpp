@@ -93,36 +93,5 @@ link = "https://example.com/recap"
   EXPECT_EQ(m.talking_point_link, "https://example.com/recap");
 }
 
-TEST_F(ReminderMessageTest, AKeptMessageReadsBackWithEveryFieldButItsKeyAndAttempt) {
-  Contact c;
-  c.id = "jane";
-  c.name = "Jane \"JD\" Doe — Zürich";
-  c.company = "Acme GmbH";
-  c.phone = "+49 30 1234";
-  c.next_step = {"send the pricing deck", std::nullopt};
-  Reminder r = reminder_for("jane", "benchmark");
-  r.late = true;
-  ReminderMessage m = build_reminder_message(config_, r, c, {}, "key-1");
-  m.attempt = 3;
-
-  auto back = read_kept_message(keep_message(m));
-  ASSERT_TRUE(back) << back.error().message;
-  EXPECT_EQ(back->idempotency_key, "");
-  EXPECT_EQ(back->attempt, 1);
-  EXPECT_EQ(keep_message(*back), keep_message(m));
-  EXPECT_EQ(back->contact_name, c.name);
-  EXPECT_EQ(back->talking_point, m.talking_point);
-  EXPECT_EQ(back->next_step, "send the pricing deck");
-  EXPECT_TRUE(back->late);
-}
-
-TEST_F(ReminderMessageTest, AKeptMessageThatIsNotOneIsADataError) {
-  for (const char* kept : {"", "not json", "[1, 2]", R"({"contact_name": 7})"}) {
-    auto back = read_kept_message(kept);
-    ASSERT_FALSE(back) << kept;
-    EXPECT_EQ(back.error().code, Errc::data) << kept;
-  }
-}
-
 }  // namespace
 }  // namespace touchbase::testing

@@ -35,7 +35,7 @@ TEST_F(CommandNotifierTest, TheProgramReceivesTheReminderAsJsonOnStdin) {
   ASSERT_TRUE(delivery.result.has_value());
   EXPECT_TRUE(delivery.result->ok()) << delivery.result->error().message;
   EXPECT_TRUE(delivery.on_io_context);
-  EXPECT_EQ(nlohmann::json::parse(testing::read_file(out_)), reminder_json(sample_message()));
+  EXPECT_EQ(nlohmann::json::parse(testing::read_file(out_)), nlohmann::json::parse(reminder_json(sample_message())));
 }
 
 TEST_F(CommandNotifierTest, ANonZeroExitIsAPermanentFailureQuotingStderr) {

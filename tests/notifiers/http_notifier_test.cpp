@@ -162,7 +162,7 @@ TEST_F(HttpNotifierTest, TheReceiverVerifiesTheWebhookSignature) {
   EXPECT_EQ(request["headers"]["webhook-timestamp"], std::to_string(k_now.time_since_epoch().count()));
   const json body = json::parse(request["body"].get<std::string>());
   EXPECT_EQ(body["type"], "reminder.due");
-  EXPECT_EQ(body["data"], reminder_json(sample_message()));
+  EXPECT_EQ(body["data"], nlohmann::json::parse(reminder_json(sample_message())));
 }
 
 TEST_F(HttpNotifierTest, AServerErrorIsTransientAndTheMessageHidesTheSecretPath) {

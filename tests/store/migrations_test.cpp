@@ -83,5 +83,37 @@ TEST(Migrations, TouchbasesOwnMigrationsAreNumberedFromOneInOrder) {
   EXPECT_EQ(newest_schema_version(), static_cast<int>(migrations.size()));
 }
 
+TEST(Migrations, Version6MovesTheKeptMessagesIntoColumnsAndDropsOnesThatAreNotJsonObjects) {
+  TempDir dir;
+  auto db = open_file(dir / "t.db");
+  ASSERT_TRUE(migrate(db, schema_migrations().first(5)).ok());
+  db.exec(
+      "INSERT INTO contacts (id, name, email, phone, company, title, owner, timezone, cadence, stage, tags, "
+      "deal_value, status, next_step, notes) VALUES ('jane', 'Jane', '', '', '', '', 'alice', '', 'prospect', '', "
+      "'', 0, 'active', '', '')");
+  for (int id = 1; id <= 3; ++id) {
+    db.exec(
+        "INSERT INTO reminders (id, contact_id, owner, cadence, step, due_at, remind_at, talking_point, why, "
+        "late, created_at) VALUES (" +
+        std::to_string(id) + ", 'jane', 'alice', 'prospect', 1, " + std::to_string(id) + ", 0, '', '', 0, 0)");
+  }
+  db.exec(R"(INSERT INTO reminder_messages VALUES
+      (1, '{"contact_name":"Jane \"JD\" Doe \u00e9","why":"3rd touch","late":true}'),
+      (2, 'not json'),
+      (3, '[1, 2]'))");
+
+  ASSERT_TRUE(migrate(db, schema_migrations()).ok());
+  EXPECT_EQ(user_version(db), 6);
+  SQLite::Statement rows(db, "SELECT reminder_id, contact_name, why, company, late FROM reminder_messages");
+  ASSERT_TRUE(rows.executeStep());
+  EXPECT_EQ(rows.getColumn(0).getInt(), 1);
+  EXPECT_EQ(rows.getColumn(1).getString(), "Jane \"JD\" Doe é");
+  EXPECT_EQ(rows.getColumn(2).getString(), "3rd touch");
+  EXPECT_EQ(rows.getColumn(3).getString(), "");  // absent: empty
+  EXPECT_EQ(rows.getColumn(4).getInt(), 1);
+  EXPECT_FALSE(rows.executeStep());  // 2 and 3 are made again from the contact when sent
+  EXPECT_FALSE(db.tableExists("reminder_messages_v5"));
+}
+
 }  // namespace
 }  // namespace touchbase

@@ -105,10 +105,14 @@ TEST_F(SqliteStoreRemindersTest, ACreatedReminderReadsBackWithItsId) {
   EXPECT_FALSE(missing->has_value());
 }
 
-TEST_F(SqliteStoreRemindersTest, AMessageKeptWithAReminderReadsBackAsItWasWritten) {
-  const std::string message = R"({"contact_name":"Jane Doe \u00e9","late":false})";
+TEST_F(SqliteStoreRemindersTest, AMessageKeptWithAReminderReadsBackAsItWasWrittenButItsKeyAndAttempt) {
+  ReminderMessage message;
+  for (const auto& [name, field] : k_message_texts) message.*field = std::string(name) + ": Zürich \"JD\" 🙂";
+  message.late = true;
+  message.idempotency_key = "set by each delivery";
+  message.attempt = 3;
   auto kept = store_->create_reminder(reminder("jane", "2026-11-24T16:00:00Z"), std::vector<std::string>{"alice-mail"},
-                                      std::nullopt, message);
+                                      std::nullopt, &message);
   ASSERT_TRUE(kept && kept->has_value());
   const auto without = create(reminder("john", "2026-11-24T16:00:00Z"));
 
@@ -116,7 +120,11 @@ TEST_F(SqliteStoreRemindersTest, AMessageKeptWithAReminderReadsBackAsItWasWritte
   auto messages = store_->messages_of(ids);
   ASSERT_TRUE(messages) << messages.error().message;
   ASSERT_EQ(messages->size(), 1u);  // neither the one without a message nor the unknown one
-  EXPECT_EQ(messages->at((*kept)->id), message);
+  ReminderMessage expected = message;
+  expected.idempotency_key = "";
+  expected.attempt = 1;
+  EXPECT_EQ(messages->at((*kept)->id), expected);
+  EXPECT_EQ(messages->at((*kept)->id).contact_name, "contact_name: Zürich \"JD\" 🙂");
 
   ASSERT_TRUE(store_->remove_contact("jane").ok());  // its reminders and their messages go with it
   EXPECT_TRUE(store_->messages_of(ids).value().empty());

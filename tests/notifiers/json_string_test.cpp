@@ -1,0 +1,76 @@
+// JSON strings written straight to text must read exactly as nlohmann::json
+// writes them: the plan's --json output and the webhook bodies keep their bytes.
+#include "notifiers/json_string.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace touchbase {
+namespace {
+
+const std::string k_not_utf8[] = {"\xC3",
+                                  "x\xC0\xAF",
+                                  "\xE0\x80\x80",
+                                  "\xED\xA0\x80",
+                                  "\xF4\x90\x80\x80",
+                                  "\xFF",
+                                  "ok \xC3\x28 then",
+                                  "J\xFCrgen said \"hi\"\n",
+                                  "cut off \xF0\x9F"};
+
+TEST(JsonString, EveryStringIsEscapedAsNlohmannEscapesIt) {
+  const std::string strings[] = {
+      "",
+      "plain ASCII: 16:00-17:30, mon-fri",
+      "a \"quoted\" word and a back\\slash / slash",
+      "tab\there, newline\nthere, return\r, backspace\b, form feed\f",
+      std::string("control \x01 \x1f and delete \x7f and NUL ") + '\0' + " inside",
+      "María López, Zürich; ×1.5 for 2 unanswered; 東京; emoji \xF0\x9F\x93\x9E",
+      "the edges: \xC2\x80 \xDF\xBF \xE0\xA0\x80 \xED\x9F\xBF \xEE\x80\x80 \xF0\x90\x80\x80 \xF4\x8F\xBF\xBF",
+  };
+  for (const std::string& s : strings) {
+    std::string out;
+    append_json_string(out, s);
+    EXPECT_EQ(out, nlohmann::json(s).dump()) << s;
+  }
+}
+
+TEST(JsonString, TextThatIsNotUtf8ThrowsAsNlohmannThrowsAndWritesNothing) {
+  for (const std::string& bad : k_not_utf8) {
+    std::string expected;
+    try {
+      (void)nlohmann::json(bad).dump();
+      ADD_FAILURE() << "nlohmann accepted it";
+    } catch (const nlohmann::json::type_error& e) {
+      expected = e.what();
+    }
+    std::string out = "kept";
+    try {
+      append_json_string(out, bad);
+      ADD_FAILURE() << "accepted";
+    } catch (const nlohmann::json::type_error& e) {
+      EXPECT_EQ(e.what(), expected);
+    }
+    EXPECT_EQ(out, "kept");
+  }
+}
+
+TEST(JsonString, TextThatIsNotUtf8CanHaveEachBadByteReplacedAsNlohmannReplacesIt) {
+  for (const std::string& bad : k_not_utf8) {
+    std::string out = "kept:";
+    append_json_string(out, bad, InvalidUtf8::replace);
+    EXPECT_EQ(out, "kept:" + nlohmann::json(bad).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) << bad;
+  }
+}
+
+TEST(JsonString, EveryAsciiByteIsWrittenAsNlohmannWritesIt) {
+  std::string every_ascii_byte(1, '\0');
+  for (int c = 1; c < 0x80; ++c) every_ascii_byte += static_cast<char>(c);
+  std::string out;
+  append_json_string(out, every_ascii_byte);
+  EXPECT_EQ(out, nlohmann::json(every_ascii_byte).dump());
+}
+
+}  // namespace
+}  // namespace touchbase
