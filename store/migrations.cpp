@@ -204,13 +204,41 @@ WHERE CASE WHEN json_valid(message) THEN json_type(message) = 'object' ELSE 0 EN
 DROP TABLE reminder_messages_v5;
 )sql";
 
-constexpr std::array<Migration, 6> k_migrations = {{
+// Version 7: the outbox's state check as comparisons. SQLite checks a list
+// of more than two constants (state IN (...)) by building a temporary table
+// for every row it writes: that cost more than the rest of writing the row,
+// which happens twice per delivery (made, then delivered).
+constexpr std::string_view k_schema_v7 = R"sql(
+CREATE TABLE outbox_v7 (
+  id INTEGER PRIMARY KEY,
+  reminder_id INTEGER REFERENCES reminders (id) ON DELETE CASCADE,
+  notice_id INTEGER REFERENCES notices (id) ON DELETE CASCADE,
+  notifier TEXT NOT NULL CHECK (notifier <> ''),
+  idempotency_key TEXT NOT NULL UNIQUE,
+  state TEXT NOT NULL CHECK (state = 'pending' OR state = 'delivered' OR state = 'failed' OR state = 'dead'),
+  attempts INTEGER NOT NULL CHECK (attempts >= 0),
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT NOT NULL,
+  delivered_at INTEGER,
+  CHECK ((reminder_id IS NULL) <> (notice_id IS NULL)),
+  UNIQUE (reminder_id, notifier),
+  UNIQUE (notice_id, notifier)
+) STRICT;
+INSERT INTO outbox_v7 SELECT id, reminder_id, notice_id, notifier, idempotency_key, state, attempts, next_attempt_at,
+  last_error, delivered_at FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v7 RENAME TO outbox;
+CREATE INDEX outbox_waiting ON outbox (next_attempt_at) WHERE state IN ('pending', 'failed');
+)sql";
+
+constexpr std::array<Migration, 7> k_migrations = {{
     {1, k_schema_v1},
     {2, k_schema_v2},
     {3, k_schema_v3},
     {4, k_schema_v4},
     {5, k_schema_v5},
     {6, k_schema_v6},
+    {7, k_schema_v7},
 }};
 
 void apply(SQLite::Database& db, const Migration& m) {

@@ -3,6 +3,7 @@
 #include "store/migrations.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -102,7 +103,7 @@ TEST(Migrations, Version6MovesTheKeptMessagesIntoColumnsAndDropsOnesThatAreNotJs
       (2, 'not json'),
       (3, '[1, 2]'))");
 
-  ASSERT_TRUE(migrate(db, schema_migrations()).ok());
+  ASSERT_TRUE(migrate(db, schema_migrations().first(6)).ok());
   EXPECT_EQ(user_version(db), 6);
   SQLite::Statement rows(db, "SELECT reminder_id, contact_name, why, company, late FROM reminder_messages");
   ASSERT_TRUE(rows.executeStep());
@@ -113,6 +114,36 @@ TEST(Migrations, Version6MovesTheKeptMessagesIntoColumnsAndDropsOnesThatAreNotJs
   EXPECT_EQ(rows.getColumn(4).getInt(), 1);
   EXPECT_FALSE(rows.executeStep());  // 2 and 3 are made again from the contact when sent
   EXPECT_FALSE(db.tableExists("reminder_messages_v5"));
+}
+
+TEST(Migrations, Version7KeepsTheOutboxRowsAndItsStateCheckWithoutATemporaryTablePerRow) {
+  TempDir dir;
+  auto db = open_file(dir / "t.db");
+  ASSERT_TRUE(migrate(db, schema_migrations().first(6)).ok());
+  db.exec(
+      "INSERT INTO contacts (id, name, email, phone, company, title, owner, timezone, cadence, stage, tags, "
+      "deal_value, status, next_step, notes) VALUES ('jane', 'Jane', '', '', '', '', 'alice', '', 'prospect', '', "
+      "'', 0, 'active', '', '')");
+  db.exec(
+      "INSERT INTO reminders (id, contact_id, owner, cadence, step, due_at, remind_at, talking_point, why, late, "
+      "created_at) VALUES (1, 'jane', 'alice', 'prospect', 1, 1, 0, '', '', 0, 0)");
+  db.exec(
+      "INSERT INTO outbox (id, reminder_id, notifier, idempotency_key, state, attempts, next_attempt_at, last_error) "
+      "VALUES (5, 1, 'mail', 'tb-1-mail', 'failed', 2, 60, 'HTTP 503')");
+
+  ASSERT_TRUE(migrate(db, schema_migrations()).ok());
+  EXPECT_EQ(user_version(db), 7);
+  EXPECT_EQ(db.execAndGet("SELECT id || ' ' || reminder_id || ' ' || notifier || ' ' || idempotency_key || ' ' || "
+                          "state || ' ' || attempts || ' ' || next_attempt_at || ' ' || last_error FROM outbox")
+                .getString(),
+            "5 1 mail tb-1-mail failed 2 60 HTTP 503");
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM outbox INDEXED BY outbox_waiting WHERE state IN ('pending', "
+                          "'failed') AND next_attempt_at <= 60")
+                .getInt(),
+            1);
+  EXPECT_THROW(db.exec("UPDATE outbox SET state = 'sent' WHERE id = 5"), SQLite::Exception);
+  SQLite::Statement plan(db, "EXPLAIN UPDATE outbox SET state = 'delivered' WHERE id = ?1");
+  while (plan.executeStep()) EXPECT_NE(plan.getColumn(1).getString(), "OpenEphemeral");
 }
 
 }  // namespace
