@@ -204,10 +204,13 @@ WHERE CASE WHEN json_valid(message) THEN json_type(message) = 'object' ELSE 0 EN
 DROP TABLE reminder_messages_v5;
 )sql";
 
-// Version 7: the outbox's state check as comparisons. SQLite checks a list
-// of more than two constants (state IN (...)) by building a temporary table
-// for every row it writes: that cost more than the rest of writing the row,
-// which happens twice per delivery (made, then delivered).
+// Version 7: what writing a reminder's rows costs. The outbox's state check
+// as comparisons: SQLite checks a list of more than two constants (state IN
+// (...)) by building a temporary table for every row it writes, which cost
+// more than the rest of writing the row, twice per delivery (made, then
+// delivered). And the indexes whose key is NULL for every reminder (the
+// outbox's notice, the talking point's touch) or every touch made partial,
+// so that they hold no entry for those rows.
 constexpr std::string_view k_schema_v7 = R"sql(
 CREATE TABLE outbox_v7 (
   id INTEGER PRIMARY KEY,
@@ -220,15 +223,19 @@ CREATE TABLE outbox_v7 (
   next_attempt_at INTEGER NOT NULL,
   last_error TEXT NOT NULL,
   delivered_at INTEGER,
-  CHECK ((reminder_id IS NULL) <> (notice_id IS NULL)),
-  UNIQUE (reminder_id, notifier),
-  UNIQUE (notice_id, notifier)
+  CHECK ((reminder_id IS NULL) <> (notice_id IS NULL))
 ) STRICT;
 INSERT INTO outbox_v7 SELECT id, reminder_id, notice_id, notifier, idempotency_key, state, attempts, next_attempt_at,
   last_error, delivered_at FROM outbox;
 DROP TABLE outbox;
 ALTER TABLE outbox_v7 RENAME TO outbox;
 CREATE INDEX outbox_waiting ON outbox (next_attempt_at) WHERE state IN ('pending', 'failed');
+CREATE UNIQUE INDEX outbox_by_reminder ON outbox (reminder_id, notifier) WHERE reminder_id IS NOT NULL;
+CREATE UNIQUE INDEX outbox_by_notice ON outbox (notice_id, notifier) WHERE notice_id IS NOT NULL;
+DROP INDEX talking_point_uses_by_reminder;
+DROP INDEX talking_point_uses_by_touch;
+CREATE INDEX talking_point_uses_by_reminder ON talking_point_uses (reminder_id) WHERE reminder_id IS NOT NULL;
+CREATE INDEX talking_point_uses_by_touch ON talking_point_uses (touch_id) WHERE touch_id IS NOT NULL;
 )sql";
 
 constexpr std::array<Migration, 7> k_migrations = {{
