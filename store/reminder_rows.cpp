@@ -49,8 +49,6 @@ std::string hex(std::uint64_t value, int digits) {
 
 namespace {
 
-constexpr int k_message_texts_count = static_cast<int>(std::size(k_message_texts));
-
 std::string message_columns() {
   std::string columns = "reminder_id";
   for (const auto& [name, field] : k_message_texts) columns += std::string(", ") + name;
@@ -62,7 +60,7 @@ std::string message_columns() {
 const std::string& insert_message_sql() {
   static const std::string sql = [] {
     std::string values = "?1";
-    for (int i = 2; i <= k_message_texts_count + 2; ++i) values += ", ?" + std::to_string(i);
+    for (std::size_t i = 2; i <= std::size(k_message_texts) + 2; ++i) values += ", ?" + std::to_string(i);
     return "INSERT INTO reminder_messages (" + message_columns() + ") VALUES (" + values + ")";
   }();
   return sql;
