@@ -84,20 +84,25 @@ TEST(Migrations, TouchbasesOwnMigrationsAreNumberedFromOneInOrder) {
   EXPECT_EQ(newest_schema_version(), static_cast<int>(migrations.size()));
 }
 
-TEST(Migrations, Version6MovesTheKeptMessagesIntoColumnsAndDropsOnesThatAreNotJsonObjects) {
-  TempDir dir;
-  auto db = open_file(dir / "t.db");
-  ASSERT_TRUE(migrate(db, schema_migrations().first(5)).ok());
+// Contact 'jane' with reminders 1..count, as any schema version has them.
+void add_contact_with_reminders(SQLite::Database& db, int count) {
   db.exec(
       "INSERT INTO contacts (id, name, email, phone, company, title, owner, timezone, cadence, stage, tags, "
       "deal_value, status, next_step, notes) VALUES ('jane', 'Jane', '', '', '', '', 'alice', '', 'prospect', '', "
       "'', 0, 'active', '', '')");
-  for (int id = 1; id <= 3; ++id) {
+  for (int id = 1; id <= count; ++id) {
     db.exec(
         "INSERT INTO reminders (id, contact_id, owner, cadence, step, due_at, remind_at, talking_point, why, "
         "late, created_at) VALUES (" +
         std::to_string(id) + ", 'jane', 'alice', 'prospect', 1, " + std::to_string(id) + ", 0, '', '', 0, 0)");
   }
+}
+
+TEST(Migrations, Version6MovesTheKeptMessagesIntoColumnsAndDropsOnesThatAreNotJsonObjects) {
+  TempDir dir;
+  auto db = open_file(dir / "t.db");
+  ASSERT_TRUE(migrate(db, schema_migrations().first(5)).ok());
+  add_contact_with_reminders(db, 3);
   db.exec(R"(INSERT INTO reminder_messages VALUES
       (1, '{"contact_name":"Jane \"JD\" Doe \u00e9","why":"3rd touch","late":true}'),
       (2, 'not json'),
@@ -128,13 +133,7 @@ TEST(Migrations, Version7KeepsTheOutboxRowsAndItsChecksWithoutATemporaryTablePer
   TempDir dir;
   auto db = open_file(dir / "t.db");
   ASSERT_TRUE(migrate(db, schema_migrations().first(6)).ok());
-  db.exec(
-      "INSERT INTO contacts (id, name, email, phone, company, title, owner, timezone, cadence, stage, tags, "
-      "deal_value, status, next_step, notes) VALUES ('jane', 'Jane', '', '', '', '', 'alice', '', 'prospect', '', "
-      "'', 0, 'active', '', '')");
-  db.exec(
-      "INSERT INTO reminders (id, contact_id, owner, cadence, step, due_at, remind_at, talking_point, why, late, "
-      "created_at) VALUES (1, 'jane', 'alice', 'prospect', 1, 1, 0, '', '', 0, 0)");
+  add_contact_with_reminders(db, 1);
   db.exec(
       "INSERT INTO outbox (id, reminder_id, notifier, idempotency_key, state, attempts, next_attempt_at, last_error) "
       "VALUES (5, 1, 'mail', 'tb-1-mail', 'failed', 2, 60, 'HTTP 503')");
