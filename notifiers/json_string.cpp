@@ -1,6 +1,6 @@
 #include "notifiers/json_string.h"
 
-#include <algorithm>
+#include <array>
 
 #include <nlohmann/json.hpp>
 
@@ -52,20 +52,27 @@ void append_escaped(std::string& out, unsigned char c) {
   }
 }
 
-// ASCII that JSON takes as it is.
-bool is_plain(char c) {
-  const auto b = static_cast<unsigned char>(c);
-  return b >= 0x20 && b < 0x80 && c != '"' && c != '\\';
+// Whether JSON takes each byte as it is: ASCII other than controls, '"' and '\\'.
+constexpr std::array<bool, 256> k_plain = [] {
+  std::array<bool, 256> plain{};
+  for (int b = 0x20; b < 0x80; ++b) plain[b] = b != '"' && b != '\\';
+  return plain;
+}();
+
+// The end of the run of plain bytes that starts at `i`.
+std::size_t plain_run_end(std::string_view text, std::size_t i) {
+  while (i < text.size() && k_plain[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
 }
 
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text, InvalidUtf8 invalid) {
   const std::size_t start = out.size();
+  out.reserve(start + text.size() + 2);
   out.push_back('"');
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t plain_end =
-        static_cast<std::size_t>(std::find_if_not(text.begin() + i, text.end(), is_plain) - text.begin());
+    const std::size_t plain_end = plain_run_end(text, i);
     out.append(text.substr(i, plain_end - i));
     i = plain_end;
     if (i == text.size()) break;

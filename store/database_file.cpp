@@ -54,6 +54,13 @@ Status configure(SQLite::Database& db, const std::filesystem::path& path) {
   return {};
 }
 
+// Nothing reads SQLite's memory statistics, which take a mutex for every
+// allocation. Effective only before SQLite's first use in the process.
+void skip_memory_statistics() {
+  static const int once = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)once;
+}
+
 Status prepare(SQLite::Database& db, const std::filesystem::path& path) {
   if (sqlite3_db_readonly(db.getHandle(), "main") == 1) {
     return Error::io("cannot open database " + in_quotes(path) + " for writing: permission denied");
@@ -72,9 +79,10 @@ Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesystem::p
   if (!dir.empty() && !std::filesystem::is_directory(dir, ec)) {
     return Error::io("cannot open database " + in_quotes(path) + ": directory " + in_quotes(dir) + " does not exist");
   }
+  skip_memory_statistics();
   std::unique_ptr<SQLite::Database> db;
   try {
-    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                             static_cast<int>(busy_timeout.count()));
   } catch (const SQLite::Exception& e) {
     return Error::io("cannot open database " + in_quotes(path) + ": " + e.what());

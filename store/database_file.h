@@ -13,7 +13,8 @@ namespace touchbase {
 
 // Opens (creating if missing) the database at `path` and brings it to the
 // newest schema: WAL journal, synchronous=NORMAL, foreign keys on, and
-// `busy_timeout` for waiting on other processes' locks.
+// `busy_timeout` for waiting on other processes' locks. The connection has no
+// mutex of its own: one thread at a time may use it.
 //
 // Nothing is written until the file is known to be a touchbase database (or
 // empty): a file that is not SQLite, another application's database, or one

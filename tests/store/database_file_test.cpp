@@ -11,6 +11,7 @@
 #include <chrono>
 #include <set>
 
+#include "store/database_file.h"
 #include "store/migrations.h"
 #include "tests/store/store_test_support.h"
 #include "tests/testing/temp_dir.h"
@@ -47,6 +48,13 @@ TEST(DatabaseFile, ANewFileGetsTheNewestSchemaInWalMode) {
                                    "talking_point_uses", "touches"}));
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+TEST(DatabaseFile, TheConnectionTakesNoMutexForEachCall) {
+  TempDir dir;
+  auto db = open_database(dir / "touchbase.db", std::chrono::milliseconds(100));
+  ASSERT_TRUE(db) << db.error().message;
+  EXPECT_EQ(sqlite3_db_mutex((*db)->getHandle()), nullptr);
 }
 
 TEST(DatabaseFile, AnEmptyExistingFileGetsTheSchema) {
