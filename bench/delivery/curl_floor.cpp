@@ -4,6 +4,8 @@
 // connections. Nothing is read from or written to disk.
 //
 // Usage: curl_floor --url URL [--requests N] [--concurrency C] [--body-bytes B]
+//                   [--header "Name: value"]...
+// Each --header is sent with every request, after Content-Type.
 // Prints one line of key=value pairs (see print_result) and exits 0, or 1 if
 // any request failed or did not answer 2xx.
 
@@ -29,6 +31,7 @@ struct Options {
   long requests = k_default_requests;
   long concurrency = k_default_concurrency;
   std::size_t body_bytes = k_default_body_bytes;
+  std::vector<std::string> headers;
 };
 
 struct Counts {
@@ -49,6 +52,8 @@ bool parse(int argc, char** argv, Options& o) {
       o.concurrency = std::atol(value);
     } else if (flag == "--body-bytes") {
       o.body_bytes = static_cast<std::size_t>(std::atol(value));
+    } else if (flag == "--header") {
+      o.headers.emplace_back(value);
     } else {
       return false;
     }
@@ -115,12 +120,14 @@ void print_result(const Options& o, const Counts& counts, double wall, const rus
 int main(int argc, char** argv) {
   Options o;
   if (!parse(argc, argv, o)) {
-    std::fprintf(stderr, "usage: curl_floor --url URL [--requests N] [--concurrency C] [--body-bytes B]\n");
+    std::fprintf(stderr,
+                 "usage: curl_floor --url URL [--requests N] [--concurrency C] [--body-bytes B] [--header H]...\n");
     return 64;
   }
   curl_global_init(CURL_GLOBAL_DEFAULT);
   const std::string body = make_body(o.body_bytes);
   curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+  for (const std::string& header : o.headers) headers = curl_slist_append(headers, header.c_str());
   CURLM* multi = curl_multi_init();
   std::vector<CURL*> handles;
   for (long i = 0; i < o.concurrency; ++i) handles.push_back(make_handle(o, body, headers));

@@ -10,7 +10,11 @@
 //              user + system, split at the first delivery into making and
 //              delivering); peak RSS.
 //   floor      curl_floor: a bare libcurl multi client POSTing N bodies of
-//              the same size with 16 transfers in flight.
+//              the same size with 16 transfers in flight; then the same
+//              client sending also the headers the webhook notifier sends
+//              (the three Standard Webhooks headers and User-Agent, values
+//              of the same length, no signing): what those headers cost
+//              inside libcurl, for reference.
 //   ceiling    wrk -t1 -c16 -d5s against the same URL (GET).
 //
 // Prints every run, then the medians and the ratios.
@@ -44,6 +48,10 @@ constexpr double k_default_deadline_seconds = 1800;
 constexpr double k_poll_seconds = 0.05;
 constexpr int k_concurrency = 16;
 constexpr std::size_t k_body_bytes = 1150;  // what the webhook notifier sends for this workload's reminders
+// Headers as long as the ones the webhook notifier sends with this workload's reminders.
+const std::vector<std::string> k_webhook_headers = {
+    "webhook-id: tb-12345-sink-0123456789ab", "webhook-timestamp: 1795430400",
+    "webhook-signature: v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=", "User-Agent: touchbase/0.1.0"};
 
 struct Options {
   TouchbaseRunOptions touchbase;
@@ -63,6 +71,7 @@ struct Floor {
 struct RunResult {
   TouchbaseRun touchbase;
   Floor floor;
+  Floor with_headers;  // the floor sending the webhook's headers too
   double wrk_rate = 0;
 };
 
@@ -114,12 +123,15 @@ std::map<std::string, std::string> pairs(const std::string& line) {
   return out;
 }
 
-Floor run_floor(const Options& o, const std::filesystem::path& dir) {
+Floor run_floor(const Options& o, const std::filesystem::path& dir, const std::vector<std::string>& headers,
+                const std::string& name) {
+  std::vector<std::string> args = {o.floor, "--url", o.touchbase.url, "--requests",
+                                   std::to_string(o.touchbase.reminders)};
+  args.insert(args.end(),
+              {"--concurrency", std::to_string(k_concurrency), "--body-bytes", std::to_string(k_body_bytes)});
+  for (const std::string& header : headers) args.insert(args.end(), {"--header", header});
   std::string out;
-  const ChildUsage usage = touchbase::bench::run_to_end(
-      {o.floor, "--url", o.touchbase.url, "--requests", std::to_string(o.touchbase.reminders), "--concurrency",
-       std::to_string(k_concurrency), "--body-bytes", std::to_string(k_body_bytes)},
-      dir, dir / "floor", &out);
+  const ChildUsage usage = touchbase::bench::run_to_end(args, dir, dir / name, &out);
   Floor f;
   auto kv = pairs(out);
   if (usage.exit_code != 0 || !kv.contains("rate")) {
@@ -160,6 +172,8 @@ void print_run(int i, const RunResult& r) {
   std::printf("run %d: bare libcurl %.0f/s, %.1f us CPU per request, peak RSS %.1f MB%s%s", i, r.floor.rate,
               r.floor.cpu_us, static_cast<double>(r.floor.max_rss_kb) / 1024, r.floor.error.empty() ? "" : "; ",
               r.floor.error.c_str());
+  std::printf("; with the webhook's headers %.0f/s, %.1f us%s%s", r.with_headers.rate, r.with_headers.cpu_us,
+              r.with_headers.error.empty() ? "" : "; ", r.with_headers.error.c_str());
   if (r.wrk_rate > 0) std::printf("; wrk %.0f/s", r.wrk_rate);
   std::printf("\n");
   std::fflush(stdout);
@@ -187,15 +201,20 @@ void print_summary(const Options& o, const std::vector<RunResult>& runs) {
   auto rss = median_of(runs, [](auto& r) { return static_cast<double>(r.touchbase.max_rss_kb) / 1024; });
   auto floor_rate = median_of(runs, [](auto& r) { return r.floor.rate; });
   auto floor_cpu = median_of(runs, [](auto& r) { return r.floor.cpu_us; });
+  auto headers_rate = median_of(runs, [](auto& r) { return r.with_headers.rate; });
+  auto headers_cpu = median_of(runs, [](auto& r) { return r.with_headers.cpu_us; });
   auto wrk = median_of(runs, [](auto& r) { return r.wrk_rate; });
   std::printf("\nmedians of %zu run(s), %ld reminders each:\n", runs.size(), o.touchbase.reminders);
   std::printf("  touchbase    %8.0f reminders/s first to last delivery (%.0f/s from the start)\n", rate, rate_all);
   std::printf("               %8.1f us CPU per reminder, peak RSS %.1f MB\n", cpu, rss);
   std::printf("  bare libcurl %8.0f requests/s, %.1f us CPU per request\n", floor_rate, floor_cpu);
+  std::printf("    with the webhook's headers %.0f requests/s, %.1f us CPU per request\n", headers_rate, headers_cpu);
   if (wrk > 0) std::printf("  wrk          %8.0f requests/s\n", wrk);
   std::printf("  touchbase / bare libcurl rate: %.2f (goal >= 0.80; from the start: %.2f)\n",
               per_second(rate, floor_rate), per_second(rate_all, floor_rate));
   std::printf("  touchbase / bare libcurl CPU:  %.1fx (goal <= 1.5x)\n", per_second(cpu, floor_cpu));
+  std::printf("  against bare libcurl with the webhook's headers: rate %.2f, CPU %.1fx\n",
+              per_second(rate, headers_rate), per_second(cpu, headers_cpu));
   std::printf("  peak RSS: %.1f MB (goal < 64 MB)\n", rss);
   if (wrk > 0) std::printf("  wrk / touchbase rate:          %.1fx\n", per_second(wrk, rate));
 }
@@ -223,7 +242,8 @@ int main(int argc, char** argv) {
     std::filesystem::remove_all(dir);
     RunResult r;
     r.touchbase = touchbase::bench::run_touchbase(o.touchbase, dir);
-    r.floor = run_floor(o, dir);
+    r.floor = run_floor(o, dir, {}, "floor");
+    r.with_headers = run_floor(o, dir, k_webhook_headers, "floor-headers");
     if (o.wrk) r.wrk_rate = run_wrk(o, dir);
     all_delivered = all_delivered && r.touchbase.error.empty();
     print_run(i, r);
