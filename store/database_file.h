@@ -11,10 +11,14 @@
 
 namespace touchbase {
 
+// The page size of a database file open_database() creates.
+inline constexpr int k_page_size = 16384;
+
 // Opens (creating if missing) the database at `path` and brings it to the
 // newest schema: WAL journal, synchronous=NORMAL, foreign keys on, and
-// `busy_timeout` for waiting on other processes' locks. The connection has no
-// mutex of its own: one thread at a time may use it.
+// `busy_timeout` for waiting on other processes' locks. A file it creates has
+// pages of k_page_size bytes; an existing one keeps its own. The connection
+// has no mutex of its own: one thread at a time may use it.
 //
 // Nothing is written until the file is known to be a touchbase database (or
 // empty): a file that is not SQLite, another application's database, or one

@@ -9,7 +9,7 @@
 //   import   `touchbase import` of the N contacts' CSV into a fresh
 //            database each run: contacts per second, against the sqlite3
 //            shell's `.import` of the same CSV into a plain table (same
-//            journal mode and synchronous setting), the ceiling.
+//            page size, journal mode and synchronous setting), the ceiling.
 //
 // Usage: plan_bench --touchbase BIN [--contacts N] [--runs R] [--days D]
 //        [--work DIR] [--remind BIN] [--sqlite3 BIN] [--only plan|import]
@@ -27,6 +27,7 @@
 
 #include "bench/delivery/child_process.h"
 #include "bench/plan/plan_workload.h"
+#include "store/database_file.h"
 
 namespace touchbase::bench {
 namespace {
@@ -250,10 +251,11 @@ ImportRun run_import(const Options& o, const std::filesystem::path& csv, int i) 
     r.error = "touchbase import said: " + out;
   }
   if (!r.error.empty() || !executable(o.sqlite3)) return r;
-  r.sqlite3 =
-      run_to_end({o.sqlite3, (dir / "plain.db").string(), "PRAGMA journal_mode = WAL;", "PRAGMA synchronous = NORMAL;",
-                  ".import --csv " + csv.string() + " contacts", "SELECT count(*) FROM contacts;"},
-                 dir, dir / "sqlite3", &out);
+  r.sqlite3 = run_to_end(
+      {o.sqlite3, (dir / "plain.db").string(), "PRAGMA page_size = " + std::to_string(touchbase::k_page_size) + ";",
+       "PRAGMA journal_mode = WAL;", "PRAGMA synchronous = NORMAL;", ".import --csv " + csv.string() + " contacts",
+       "SELECT count(*) FROM contacts;"},
+      dir, dir / "sqlite3", &out);
   r.error = check_exit("sqlite3", r.sqlite3, dir / "sqlite3");
   if (r.error.empty() && out.find("\n" + std::to_string(o.contacts) + "\n") == std::string::npos) {
     r.error = "sqlite3 .import said: " + out;

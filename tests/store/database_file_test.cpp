@@ -48,6 +48,7 @@ TEST(DatabaseFile, ANewFileGetsTheNewestSchemaInWalMode) {
                                    "talking_point_uses", "touches"}));
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(pragma(path, "page_size"), k_page_size);
 }
 
 TEST(DatabaseFile, TheConnectionTakesNoMutexForEachCall) {
@@ -75,6 +76,27 @@ TEST(DatabaseFile, ReopeningKeepsTheDataAndTheVersion) {
   ASSERT_TRUE(found) << found.error().message;
   EXPECT_EQ(*found, testing::full_contact("jane"));
   EXPECT_EQ(pragma(path, "user_version"), newest_schema_version());
+}
+
+TEST(DatabaseFile, AFileWithSmallerPagesKeepsThemWithItsData) {
+  TempDir dir;
+  auto path = dir / "touchbase.db";
+  ASSERT_TRUE(testing::open_store(path)->add_contact(testing::full_contact("jane")).ok());
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA journal_mode = DELETE");
+    db.exec("PRAGMA page_size = 4096");
+    db.exec("VACUUM");
+  }
+  ASSERT_EQ(pragma(path, "page_size"), 4096);
+
+  auto store = testing::open_store(path);
+  auto found = store->find_contact("jane");
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(*found, testing::full_contact("jane"));
+  EXPECT_EQ(pragma(path, "page_size"), 4096);
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
 }
 
 TEST(DatabaseFile, ADatabaseFromANewerTouchbaseIsRefusedAndLeftUnchanged) {
