@@ -45,10 +45,6 @@ std::string hex(std::uint64_t value, int digits) {
   return out;
 }
 
-}  // namespace
-
-namespace {
-
 std::string message_columns() {
   std::string columns = "reminder_id";
   for (const auto& [name, field] : k_message_texts) columns += std::string(", ") + name;
