@@ -17,10 +17,16 @@
 //              inside libcurl, for reference.
 //   ceiling    wrk -t1 -c16 -d5s against the same URL (GET).
 //
+// With --sink-pid, the CPU the sink's process spends per request is measured
+// beside each of touchbase and the floor: with the daemon's CPU per reminder
+// delivered it bounds the rate two cores allow, however the work is spread
+// over threads.
+//
 // Prints every run, then the medians and the ratios.
 //
 // Usage: delivery_bench --touchbase BIN --floor BIN --url URL [--reminders N]
 //        [--runs R] [--work DIR] [--deadline SECONDS] [--once] [--no-wrk]
+//        [--sink-pid PID]
 
 #include <algorithm>
 #include <cstdio>
@@ -59,17 +65,20 @@ struct Options {
   std::filesystem::path work;
   int runs = k_default_runs;
   bool wrk = true;
+  pid_t sink_pid = 0;  // 0: the sink's CPU is not measured
 };
 
 struct Floor {
   double rate = 0;
   double cpu_us = 0;
   long max_rss_kb = 0;
+  double sink_cpu_us = 0;  // per request
   std::string error;
 };
 
 struct RunResult {
   TouchbaseRun touchbase;
+  double sink_cpu_us = 0;  // per reminder delivered
   Floor floor;
   Floor with_headers;  // the floor sending the webhook's headers too
   double wrk_rate = 0;
@@ -105,6 +114,8 @@ bool parse(int argc, char** argv, Options& o) {
       o.work = value;
     else if (flag == "--deadline")
       o.touchbase.deadline_seconds = std::atof(value.c_str());
+    else if (flag == "--sink-pid")
+      o.sink_pid = static_cast<pid_t>(std::atol(value.c_str()));
     else
       return false;
   }
@@ -123,6 +134,19 @@ std::map<std::string, std::string> pairs(const std::string& line) {
   return out;
 }
 
+double per_second(double count, double seconds) {
+  return seconds > 0 ? count / seconds : 0;
+}
+
+double cpu_us_per(double cpu_seconds, long count) {
+  return count > 0 ? cpu_seconds * 1e6 / static_cast<double>(count) : 0;
+}
+
+// The sink's CPU seconds so far, or 0 when it is not measured.
+double sink_cpu_seconds(const Options& o) {
+  return o.sink_pid > 0 ? touchbase::bench::cpu_seconds_so_far(o.sink_pid) : 0;
+}
+
 Floor run_floor(const Options& o, const std::filesystem::path& dir, const std::vector<std::string>& headers,
                 const std::string& name) {
   std::vector<std::string> args = {o.floor, "--url", o.touchbase.url, "--requests",
@@ -131,7 +155,9 @@ Floor run_floor(const Options& o, const std::filesystem::path& dir, const std::v
               {"--concurrency", std::to_string(k_concurrency), "--body-bytes", std::to_string(k_body_bytes)});
   for (const std::string& header : headers) args.insert(args.end(), {"--header", header});
   std::string out;
+  const double sink_before = sink_cpu_seconds(o);
   const ChildUsage usage = touchbase::bench::run_to_end(args, dir, dir / name, &out);
+  const double sink_seconds = sink_cpu_seconds(o) - sink_before;
   Floor f;
   auto kv = pairs(out);
   if (usage.exit_code != 0 || !kv.contains("rate")) {
@@ -141,6 +167,7 @@ Floor run_floor(const Options& o, const std::filesystem::path& dir, const std::v
   f.rate = std::stod(kv["rate"]);
   f.cpu_us = std::stod(kv["cpu_us"]);
   f.max_rss_kb = usage.max_rss_kb;
+  f.sink_cpu_us = cpu_us_per(sink_seconds, o.touchbase.reminders);
   return f;
 }
 
@@ -150,14 +177,6 @@ double run_wrk(const Options& o, const std::filesystem::path& dir) {
                                dir / "wrk", &out);
   auto at = out.find("Requests/sec:");
   return at == std::string::npos ? 0 : std::atof(out.c_str() + at + 13);
-}
-
-double per_second(double count, double seconds) {
-  return seconds > 0 ? count / seconds : 0;
-}
-
-double cpu_us_per(double cpu_seconds, long count) {
-  return count > 0 ? cpu_seconds * 1e6 / static_cast<double>(count) : 0;
 }
 
 void print_run(int i, const RunResult& r) {
@@ -176,6 +195,10 @@ void print_run(int i, const RunResult& r) {
               r.with_headers.error.empty() ? "" : "; ", r.with_headers.error.c_str());
   if (r.wrk_rate > 0) std::printf("; wrk %.0f/s", r.wrk_rate);
   std::printf("\n");
+  if (r.sink_cpu_us > 0) {
+    std::printf("run %d: the sink's CPU per request: %.1f us beside touchbase, %.1f us beside bare libcurl\n", i,
+                r.sink_cpu_us, r.floor.sink_cpu_us);
+  }
   std::fflush(stdout);
 }
 
@@ -221,6 +244,15 @@ void print_summary(const Options& o, const std::vector<RunResult>& runs) {
               per_second(rate, headers_rate), per_second(cpu, headers_cpu));
   std::printf("  peak RSS: %.1f MB (goal < 64 MB)\n", rss);
   if (wrk > 0) std::printf("  wrk / touchbase rate:          %.1fx\n", per_second(wrk, rate));
+  const auto sink_cpu = median_of(runs, [](auto& r) { return r.sink_cpu_us; });
+  if (sink_cpu > 0) {
+    // Two cores hold delivering and the sink; no spreading over threads can do better.
+    const double bound = 2e6 / (delivering_cpu + sink_cpu);
+    std::printf(
+        "  the sink's CPU per request: %.1f us; two cores at this CPU allow at most %.0f reminders/s,"
+        " %.2f of bare libcurl's rate\n",
+        sink_cpu, bound, per_second(bound, floor_rate));
+  }
 }
 
 }  // namespace
@@ -230,7 +262,7 @@ int main(int argc, char** argv) {
   if (!parse(argc, argv, o)) {
     std::fprintf(stderr,
                  "usage: delivery_bench --touchbase BIN --floor BIN --url URL [--reminders N] [--runs R] [--work DIR]"
-                 " [--deadline SECONDS] [--once] [--no-wrk]\n");
+                 " [--deadline SECONDS] [--once] [--no-wrk] [--sink-pid PID]\n");
     return 64;
   }
   if (o.work.empty()) o.work = std::filesystem::temp_directory_path() / "touchbase-delivery-bench";
@@ -245,7 +277,9 @@ int main(int argc, char** argv) {
     const auto dir = o.work / ("run-" + std::to_string(i));
     std::filesystem::remove_all(dir);
     RunResult r;
+    const double sink_before = sink_cpu_seconds(o);
     r.touchbase = touchbase::bench::run_touchbase(o.touchbase, dir);
+    r.sink_cpu_us = cpu_us_per(sink_cpu_seconds(o) - sink_before, r.touchbase.delivered);
     r.floor = run_floor(o, dir, {}, "floor");
     r.with_headers = run_floor(o, dir, k_webhook_headers, "floor-headers");
     if (o.wrk) r.wrk_rate = run_wrk(o, dir);
