@@ -19,8 +19,8 @@
 //
 // With --sink-pid, the CPU the sink's process spends per request is measured
 // beside each of touchbase and the floor: with the daemon's CPU per reminder
-// delivered it bounds the rate two cores allow, however the work is spread
-// over threads.
+// delivered it bounds the rate the machine's cores allow, however the work is
+// spread over threads.
 //
 // Prints every run, then the medians and the ratios.
 //
@@ -36,6 +36,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "bench/delivery/child_process.h"
@@ -246,12 +247,13 @@ void print_summary(const Options& o, const std::vector<RunResult>& runs) {
   if (wrk > 0) std::printf("  wrk / touchbase rate:          %.1fx\n", per_second(wrk, rate));
   const auto sink_cpu = median_of(runs, [](auto& r) { return r.sink_cpu_us; });
   if (sink_cpu > 0) {
-    // Two cores hold delivering and the sink; no spreading over threads can do better.
-    const double bound = 2e6 / (delivering_cpu + sink_cpu);
+    // The cores hold delivering and the sink; no spreading over threads can do better.
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const double bound = cores * 1e6 / (delivering_cpu + sink_cpu);
     std::printf(
-        "  the sink's CPU per request: %.1f us; two cores at this CPU allow at most %.0f reminders/s,"
+        "  the sink's CPU per request: %.1f us; %u cores at this CPU allow at most %.0f reminders/s,"
         " %.2f of bare libcurl's rate\n",
-        sink_cpu, bound, per_second(bound, floor_rate));
+        sink_cpu, cores, bound, per_second(bound, floor_rate));
   }
 }
 
