@@ -1,6 +1,6 @@
 # What `cmake --install` puts where, and the .deb that `cpack -G DEB` builds.
 #
-#   binary     ${prefix}/bin/touchbase                 (daemon/CMakeLists.txt)
+#   binary     ${prefix}/bin/touchbase                 (cli/CMakeLists.txt)    
 #   units      ${prefix}/lib/systemd/system/           touchbase.service, touchbase-once.{service,timer}
 #   config     /etc/touchbase/touchbase.toml           only when absent; touchbase.toml.example always
 #   man page   ${prefix}/share/man/man1/touchbase.1.gz

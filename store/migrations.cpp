@@ -149,7 +149,7 @@ CREATE TABLE dry_segments (
 )sql";
 
 // Version 5: the message each reminder was made with (JSON,
-// daemon/reminder_message.h), so that every delivery and retry sends the
+// reminders/reminder_message.h), so that every delivery and retry sends the
 // same text without reading the contact and its history again. None for
 // reminders made before, nor for those listed in a notice. A table of its
 // own keeps the reminders' rows, which histories read, small.

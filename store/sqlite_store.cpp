@@ -21,6 +21,14 @@ Error no_contact(std::string_view id) {
 
 }  // namespace
 
+Result<std::unique_ptr<Store>> open_store(const std::filesystem::path& database) {
+  std::error_code ec;
+  const auto dir = database.parent_path();
+  if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+  if (ec) return Error::io("cannot create the database directory " + dir.string() + ": " + ec.message());
+  return open_sqlite_store(database);
+}
+
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& path) {
   return open_sqlite_store(path, SqliteStoreOptions{});
 }

@@ -187,4 +187,8 @@ struct SqliteStoreOptions {
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& path);
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& path, const SqliteStoreOptions& options);
 
+// The store a config's `database` names, its directory created if missing;
+// Errc::io naming the directory when it cannot be made.
+Result<std::unique_ptr<Store>> open_store(const std::filesystem::path& database);
+
 }  // namespace touchbase

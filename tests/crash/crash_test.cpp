@@ -19,8 +19,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/daemon/daemon_process.h"
 #include "tests/servers/server_process.h"
+#include "tests/testing/daemon_process.h"
 #include "tests/testing/run_command.h"
 #include "tests/testing/temp_dir.h"
 

@@ -12,9 +12,9 @@
 #include <sstream>
 
 #include "core/clock.h"
+#include "delivery/make_notifier.h"
 #include "notifiers/discord_payload.h"
 #include "notifiers/google_chat_payload.h"
-#include "notifiers/make_notifier.h"
 #include "notifiers/mattermost_payload.h"
 #include "notifiers/reminder_json.h"
 #include "notifiers/slack_payload.h"

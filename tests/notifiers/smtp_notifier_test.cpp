@@ -9,7 +9,7 @@
 #include <regex>
 #include <sstream>
 
-#include "notifiers/make_notifier.h"
+#include "delivery/make_notifier.h"
 #include "notifiers/render_text.h"
 #include "notifiers/standard_webhooks.h"
 #include "notifiers/text.h"

@@ -1,0 +1,38 @@
+#pragma once
+// What every command needs before it can act: the config file's path, the
+// validated config, the store, and logging.
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "config/config.h"
+#include "core/result.h"
+#include "exchange/contact_import.h"
+#include "store/store.h"
+
+namespace touchbase {
+
+inline constexpr std::string_view k_default_config_path = "/etc/touchbase/touchbase.toml";
+
+// State shared by the command line's subcommands: the global flags, and the
+// action the parsed subcommand chose.
+struct Cli {
+  std::string config_flag;
+  std::function<Status()> action;
+};
+
+// --config, else $TOUCHBASE_CONFIG, else k_default_config_path.
+std::filesystem::path config_path(const Cli& cli);
+
+// The validated config; every error found, one per line, as Errc::config.
+Result<Config> load_validated_config(const Cli& cli);
+// The instant a --now option gives (RFC 3339), or the system clock's now when
+// it is empty; Errc::usage when it does not read.
+Result<Instant> read_now(const std::string& text);
+
+// What contact data may refer to under `config`: its owners and cadences.
+ImportRules import_rules(const Config& config);
+
+}  // namespace touchbase

@@ -1,0 +1,88 @@
+// touchbase calendar FILE.ics [--days N] [--owner O] [--now RFC3339]
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/file_output.h"
+#include "core/clock.h"
+#include "exchange/icalendar.h"
+#include "reminders/follow_ups.h"
+
+namespace touchbase {
+namespace {
+
+inline constexpr int k_default_calendar_days = 28;
+// How long a follow-up's event lasts in the calendar.
+inline constexpr Seconds k_follow_up_length{std::chrono::minutes(15)};
+// Reminders not yet answered by a logged touch stay in the calendar this long after they were due.
+inline constexpr Seconds k_calendar_history{std::chrono::hours(24 * 7)};
+
+struct CalendarArgs {
+  std::string path;
+  int days = k_default_calendar_days;
+  std::string owner;
+  std::string now;
+};
+
+std::string describe(const FollowUp& f, const Contact& c) {
+  std::string text = "Touch " + std::to_string(f.step) + " of " + f.cadence + (f.reminded ? ", reminded" : "") + ".\n";
+  text += "Bring: " + f.bring + "\n";
+  if (f.point && !f.point->link.empty()) text += f.point->link + "\n";
+  if (!c.next_step.text.empty() && f.brings != PointChoice::Kind::next_step) {
+    text += "Next step: " + c.next_step.text +
+            (c.next_step.date ? " (agreed for " + format_date(*c.next_step.date) + ")" : "") + "\n";
+  }
+  if (!c.phone.empty()) text += "Phone: " + c.phone + "\n";
+  if (!c.email.empty()) text += "Email: " + c.email + "\n";
+  text += "Why now: " + f.why + "\n";
+  text += "Log it: touchbase log " + c.id + " --outcome touched|replied|meeting|no-answer";
+  return text;
+}
+
+CalendarEvent event_of(const FollowUp& f, const Contact& c) {
+  CalendarEvent e;
+  e.uid = follow_up_uid(c.id, f.due_at);
+  e.start = f.due_at;
+  e.length = k_follow_up_length;
+  e.summary = "Follow up with " + c.name + (c.company.empty() ? "" : " (" + c.company + ")");
+  e.description = describe(f, c);
+  if (f.point) e.url = f.point->link;
+  return e;
+}
+
+Status write_calendar(const Cli& cli, const CalendarArgs& args) {
+  TB_TRY(Config config, load_validated_config(cli));
+  TB_TRY(Instant now, read_now(args.now));
+  if (args.days < 1) return Error::usage("--days: expected a whole number of days, at least 1");
+  if (!args.owner.empty() && !config.owners.contains(args.owner)) {
+    return Error::data("--owner: '" + args.owner + "' is not an owner of the config: expected one of its [owners]");
+  }
+  TB_TRY(auto store, open_store(config.daemon.database));
+  CadenceEngine engine(config);
+  TB_TRY(FollowUps all,
+         follow_ups_between(config, *store, engine, now, now - k_calendar_history, now + date::days(args.days)));
+  std::vector<CalendarEvent> events;
+  for (const FollowUp& f : all.items) {
+    if (args.owner.empty() || f.owner == args.owner) events.push_back(event_of(f, all.contacts[f.contact]));
+  }
+  std::string name = "touchbase follow-ups";
+  if (!args.owner.empty()) name += " of " + args.owner;
+  TB_TRY(std::string text, make_icalendar(name, now, events));
+  TB_TRY_STATUS(replace_file(args.path, text));
+  std::cout << args.path << ": " << events.size() << " follow-ups up to " << format_rfc3339(now + date::days(args.days))
+            << "\n";
+  return {};
+}
+
+}  // namespace
+
+void add_calendar_command(CLI::App& app, Cli& cli) {
+  auto args = std::make_shared<CalendarArgs>();
+  auto* cmd = app.add_subcommand("calendar", "Write the planned follow-ups as an iCalendar file to subscribe to");
+  cmd->add_option("file", args->path, "The .ics file to write (replaced whole)")->required();
+  cmd->add_option("--days", args->days, "How many days ahead")->default_val(k_default_calendar_days);
+  cmd->add_option("--owner", args->owner, "Only this owner's follow-ups");
+  cmd->add_option("--now", args->now, "As of this instant (RFC 3339; default: now)");
+  cmd->callback([&cli, args] { cli.action = [&cli, args] { return write_calendar(cli, *args); }; });
+}
+
+}  // namespace touchbase

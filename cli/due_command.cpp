@@ -1,0 +1,148 @@
+// touchbase due [--owner O] [--json] [--now RFC3339]
+#include <algorithm>
+#include <iostream>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/contact_args.h"
+#include "core/clock.h"
+#include "reminders/follow_ups.h"
+#include "reminders/reminder_message.h"
+
+namespace touchbase {
+namespace {
+
+// Far enough ahead to cover the end of today in every zone.
+constexpr Seconds k_due_horizon{std::chrono::hours(48)};
+
+struct DueArgs {
+  std::string owner;
+  bool json = false;
+  std::string now;
+};
+
+struct DueItem {
+  const FollowUp* follow_up = nullptr;
+  const Contact* contact = nullptr;
+  bool overdue = false;
+};
+
+Instant end_of_local_day(Instant t, const date::time_zone& zone) {
+  auto local_day = date::floor<date::days>(zone.to_local(t));
+  return zone.to_sys(local_day + date::days(1), date::choose::earliest);
+}
+
+// Per contact, the latest follow-up due by the end of its owner's day: the
+// one to act on. Grouped by owner, most valuable first, then earliest due.
+std::vector<DueItem> pick_due(const Config& config, const FollowUps& all, const std::string& owner, Instant now) {
+  std::map<std::size_t, const FollowUp*> latest;
+  for (const FollowUp& f : all.items) {
+    if (!owner.empty() && f.owner != owner) continue;
+    if (f.due_at >= end_of_local_day(now, *date::locate_zone(config.owner_for(f.owner).timezone))) continue;
+    latest[f.contact] = &f;  // items are ordered by due_at
+  }
+  std::vector<DueItem> items;
+  for (auto [index, f] : latest) items.push_back({f, &all.contacts[index], f->due_at < now});
+  std::sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {
+    if (a.follow_up->owner != b.follow_up->owner) return a.follow_up->owner < b.follow_up->owner;
+    if (a.contact->value != b.contact->value) return a.contact->value > b.contact->value;
+    if (a.follow_up->due_at != b.follow_up->due_at) return a.follow_up->due_at < b.follow_up->due_at;
+    return a.contact->id < b.contact->id;
+  });
+  return items;
+}
+
+void print_json(const Config& config, const std::vector<DueItem>& items) {
+  for (const DueItem& item : items) {
+    const FollowUp& f = *item.follow_up;
+    const Contact& c = *item.contact;
+    const NextStep& step = c.next_step;
+    nlohmann::json j = {
+        {"owner", f.owner},
+        {"contact", c.id},
+        {"name", c.name},
+        {"company", c.company},
+        {"value", c.value},
+        {"overdue", item.overdue},
+        {"reminded", f.reminded},
+        {"cadence", f.cadence},
+        {"step", f.step},
+        {"due_at", format_rfc3339(f.due_at)},
+        {"due_local", format_rfc3339_local(f.due_at, contact_zone(config, c))},
+        {"remind_at", format_rfc3339(f.remind_at)},
+        {"talking_point", f.point ? nlohmann::json(f.point->id) : nlohmann::json(nullptr)},
+        {"bring", f.bring},
+        {"next_step", step.text},
+        {"next_step_date", step.date ? nlohmann::json(format_date(*step.date)) : nlohmann::json(nullptr)},
+        {"why", f.why},
+    };
+    std::cout << j.dump() << "\n";
+  }
+}
+
+void print_item(const Config& config, const DueItem& item, const date::time_zone& owner_zone) {
+  const FollowUp& f = *item.follow_up;
+  const Contact& c = *item.contact;
+  const auto& zone = contact_zone(config, c);
+  std::string when = format_local_time(f.due_at, zone);
+  if (&zone != &owner_zone) when += " (" + format_local_time(f.due_at, owner_zone) + " for you)";
+  std::string who = c.name + " (" + c.id + ")" + (c.company.empty() ? "" : ", " + c.company);
+  std::cout << fmt::format("  {:<8} {}, value {}: touch {} of {}, due {}{}\n", item.overdue ? "OVERDUE" : "today", who,
+                           c.value, f.step, f.cadence, when, f.reminded ? ", reminded" : "");
+  std::cout << "           bring: " << f.bring << (f.point && !f.point->link.empty() ? " " + f.point->link : "")
+            << "\n";
+  if (f.brings != PointChoice::Kind::next_step && (!c.next_step.text.empty() || c.next_step.date)) {
+    std::cout << "           next step: " << c.next_step.text
+              << (c.next_step.date ? " (agreed for " + format_date(*c.next_step.date) + ")" : "") << "\n";
+  }
+}
+
+void print_text(const Config& config, const std::vector<DueItem>& items, Instant now) {
+  if (items.empty()) std::cout << "nothing is due today or overdue\n";
+  std::string owner;
+  for (const DueItem& item : items) {
+    const Owner& o = config.owner_for(item.follow_up->owner);
+    const auto& owner_zone = *date::locate_zone(o.timezone);
+    if (item.follow_up->owner != owner || &item == &items.front()) {
+      owner = item.follow_up->owner;
+      std::cout << (&item == &items.front() ? "" : "\n") << o.id << " (" << (o.name.empty() ? o.id : o.name)
+                << "): " << date::format("%A %d %B %Y", date::zoned_seconds(&owner_zone, now)) << ", "
+                << owner_zone.name() << "\n";
+    }
+    print_item(config, item, owner_zone);
+  }
+}
+
+Status due(const Cli& cli, const DueArgs& args) {
+  TB_TRY(Config config, load_validated_config(cli));
+  TB_TRY(Instant now, read_now(args.now));
+  if (!args.owner.empty() && !config.owners.contains(args.owner)) {
+    return Error::data("--owner: '" + args.owner + "' is not an owner of the config: expected one of its [owners]");
+  }
+  TB_TRY(auto store, open_store(config.daemon.database));
+  CadenceEngine engine(config);
+  TB_TRY(FollowUps all, follow_ups_between(config, *store, engine, now, Instant::min(), now + k_due_horizon));
+  auto items = pick_due(config, all, args.owner, now);
+  if (args.json) {
+    print_json(config, items);
+  } else {
+    print_text(config, items, now);
+  }
+  return {};
+}
+
+}  // namespace
+
+void add_due_command(CLI::App& app, Cli& cli) {
+  auto args = std::make_shared<DueArgs>();
+  auto* cmd = app.add_subcommand("due", "What is due today and overdue, per owner, most valuable first");
+  cmd->add_option("--owner", args->owner, "Only this owner's contacts");
+  cmd->add_flag("--json", args->json, "One JSON object per line");
+  cmd->add_option("--now", args->now, "As of this instant (RFC 3339; default: now)");
+  cmd->callback([&cli, args] { cli.action = [&cli, args] { return due(cli, *args); }; });
+}
+
+}  // namespace touchbase

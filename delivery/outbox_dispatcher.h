@@ -1,0 +1,143 @@
+#pragma once
+// Delivering outbox rows through the notifiers, at least once: a row leaves
+// the outbox only when its notifier reports success; transient failures are
+// retried with exponential backoff and jitter; permanent ones, and rows past
+// the retry budget, become dead and are logged, and the reminder goes to the
+// owner's next notifier in `notify`, if any. A notifier whose endpoint
+// answered 410 Gone is disabled for the rest of the process.
+//
+// dispatch_ready() keeps up to k_max_in_flight deliveries going, starting
+// more as they finish, until no row is ready or stop() is called. Failures
+// are recorded at once; successes together, k_record_batch at a time (see
+// there). A row is marked delivered only after its notifier reported
+// success; a crash before that leaves it pending, so it is sent again with
+// the same idempotency key, and nothing is lost.
+//
+// Not thread-safe: used from the daemon's event loop, on which the notifiers
+// call back.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp needs std::exchange
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "config/config.h"
+#include "core/clock.h"
+#include "delivery/notifier_factory.h"
+#include "delivery/rate_limiter.h"
+#include "notifiers/notifier.h"
+#include "store/store.h"
+
+namespace touchbase {
+
+inline constexpr Seconds k_first_retry_delay{30};
+inline constexpr Seconds k_max_retry_delay{std::chrono::hours(1)};
+inline constexpr Seconds k_retry_budget{std::chrono::hours(24)};
+// Deliveries the dispatcher keeps started at once. The transfers wait
+// in the notifiers' engine for a connection (it keeps to its per-host limit),
+// so one finishing is followed at once by the next.
+inline constexpr std::size_t k_max_in_flight = 64;
+// Successes are recorded this many at a time, or after k_record_delay, or at
+// once when nothing else is in flight: far fewer commits, and a crash can
+// only repeat these few, with their keys.
+inline constexpr std::size_t k_record_batch = 32;
+inline constexpr std::chrono::milliseconds k_record_delay{10};
+
+// The delay before attempt number `attempts + 1`: doubling from
+// k_first_retry_delay up to k_max_retry_delay, with up to 20% random jitter,
+// and never shorter than `retry_after`.
+Seconds retry_delay(int attempts, std::optional<Seconds> retry_after, std::mt19937& random);
+
+class OutboxDispatcher {
+ public:
+  // On `io`, which the notifiers call back on; the owner calls stop() when it
+  // stops. All references must outlive the dispatcher.
+  OutboxDispatcher(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
+                   NotifierSet& notifiers);
+  // Records the successes not recorded yet.
+  ~OutboxDispatcher();
+  OutboxDispatcher(const OutboxDispatcher&) = delete;
+  OutboxDispatcher& operator=(const OutboxDispatcher&) = delete;
+
+  // Starts delivering every ready row that is not already in flight,
+  // k_max_in_flight at a time.
+  Status dispatch_ready();
+  // Starts no more deliveries until the next dispatch_ready(); those in
+  // flight finish and their outcomes are recorded.
+  void stop() { draining_ = false; }
+  // When a row held back by its notifier's rate can go, if any is.
+  std::optional<Instant> throttled_until() const { return limiter_.next_token_at(); }
+  // No delivery is in flight and every outcome is recorded.
+  bool idle() const { return in_flight_.empty() && delivered_.empty(); }
+  // Called when the dispatcher becomes idle: after the outcome that was the
+  // last in flight is recorded, once no row is left to start.
+  void on_idle(std::function<void()> callback) { on_idle_ = std::move(callback); }
+  // Errors met while recording outcomes in callbacks, since the last call.
+  std::vector<Error> take_errors() { return std::exchange(errors_, {}); }
+
+ private:
+  // Whose a row's reminder or notice is, and when it was made.
+  struct Origin {
+    std::string owner;
+    Instant created_at;
+  };
+
+  // Starts up to `room` ready rows that are not in flight; returns how many.
+  Result<std::size_t> start_ready(std::size_t room);
+  // Delivers `message`, or fails the row for good when there is none.
+  void start(const OutboxRow& row, Result<ReminderMessage> message);
+  // The text each row delivers, in their order, or why it cannot be
+  // delivered at all: the message kept with its reminder, else one made now.
+  // An error when the store cannot be read.
+  Result<std::vector<Result<ReminderMessage>>> messages_for(std::span<const OutboxRow> rows);
+  // The messages of reminders kept without one (made before messages were
+  // kept), by reminder id, from their contacts and histories as they are
+  // now, read in one query per table; without idempotency keys.
+  Result<std::unordered_map<std::int64_t, Result<ReminderMessage>>> messages_made_now(
+      std::span<const std::int64_t> reminder_ids);
+  Result<ReminderMessage> notice_message(const OutboxRow& row);
+  Result<std::optional<Origin>> origin_of(const OutboxRow& row);
+  void finish(const OutboxRow& row, const DeliveryResult& result);
+  // After outcomes came in: at the end of this turn of the loop.
+  void end_turn_soon();
+  // Starts more rows while draining, records the successes when it is time,
+  // and tells on_idle.
+  void end_turn();
+  void record_delivered();
+  // Records the successes after k_record_delay, unless done before.
+  void record_soon();
+  void keep_error(const Error& error);
+  Status record_failure(const OutboxRow& row, const DeliveryFailure& failure);
+  // The owner's next notifier after the row's, skipping disabled ones; "" if none.
+  std::string fallback_for(const OutboxRow& row, const std::string& owner) const;
+
+  const Config& config_;
+  Store& store_;
+  const Clock& clock_;
+  NotifierSet& notifiers_;
+  boost::asio::io_context& io_;
+  bool draining_ = false;
+  bool turn_end_posted_ = false;
+  std::set<std::int64_t> in_flight_;     // started, no outcome yet
+  std::vector<std::int64_t> delivered_;  // succeeded, not recorded yet: not started again
+  std::map<std::string, std::vector<std::int64_t>> delivered_through_;  // the same, by notifier
+  boost::asio::steady_timer record_timer_;
+  bool record_timer_armed_ = false;
+  std::set<std::string, std::less<>> gone_;  // notifiers whose endpoint answered 410 Gone
+  RateLimiter limiter_;
+  std::vector<Error> errors_;
+  std::function<void()> on_idle_;
+  std::mt19937 random_{std::random_device{}()};
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // for the turn end posted to io_
+};
+
+}  // namespace touchbase

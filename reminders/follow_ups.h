@@ -1,0 +1,58 @@
+#pragma once
+// What the contacts have coming, read without changing anything: the
+// reminders the salesperson has not yet answered with a logged touch, and the
+// follow-ups the daemon will remind, simulated as `touchbase plan` does.
+// `due`, `calendar` and `log` show these.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "reminders/reminder_service.h"
+#include "scheduler/cadence_engine.h"
+#include "scheduler/talking_points.h"
+#include "store/store.h"
+
+namespace touchbase {
+
+// The reminders of `contact_id` that its last logged touch does not answer
+// (answered_by_touch), oldest due first.
+Result<std::vector<Reminder>> open_reminders(Store& store, std::string_view contact_id);
+
+// The engine's decision for `contact` at `now` on the daemon's history,
+// following cadence switches as the daemon does, without writing them.
+Result<Decision> next_follow_up(const CadenceEngine& engine, ReminderService& reminders, Contact contact, Instant now);
+
+// One line on what comes next for `contact` at `now`: "next follow-up: Tue
+// 25 Nov 16:00 Europe/Berlin (touch 2 of prospect): <why>", or "no follow-up
+// planned: <why>".
+Result<std::string> describe_next_follow_up(const Config& config, Store& store, const Contact& contact, Instant now);
+
+struct FollowUp {
+  std::size_t contact = 0;  // index in FollowUps::contacts
+  std::string owner;        // the owner's id after defaults
+  std::string cadence;
+  int step = 0;
+  Instant due_at;
+  Instant remind_at;
+  const TalkingPoint* point = nullptr;  // nullptr when the next step leads, none fits, or it left the library
+  PointChoice::Kind brings = PointChoice::Kind::none;
+  std::string bring;  // what to bring up, as the reminder says it (scheduler/talking_points.h bring_text)
+  std::string why;
+  bool reminded = false;  // an open reminder; else planned
+};
+
+struct FollowUps {
+  std::vector<Contact> contacts;  // the contacts not removed, by id
+  std::vector<FollowUp> items;    // ordered by due_at, then contact id
+};
+
+// The open reminders due in [from, until), and the follow-ups planned from
+// `now` (plan_follow_ups, daily limits applied) due before `until`, with the
+// talking points the daemon would choose (choose_planned_points).
+// REQUIRES: from <= now <= until.
+Result<FollowUps> follow_ups_between(const Config& config, Store& store, const CadenceEngine& engine, Instant now,
+                                     Instant from, Instant until);
+
+}  // namespace touchbase

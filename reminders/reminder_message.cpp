@@ -1,0 +1,78 @@
+#include "reminders/reminder_message.h"
+
+#include <algorithm>
+
+#include "scheduler/talking_points.h"
+
+namespace touchbase {
+namespace {
+
+const TalkingPoint* find_point(const Config& config, const std::string& id) {
+  auto it = std::find_if(config.talking_points.begin(), config.talking_points.end(),
+                         [&](const TalkingPoint& p) { return p.id == id; });
+  return it == config.talking_points.end() ? nullptr : &*it;
+}
+
+std::string next_step_text(const NextStep& step) {
+  if (step.text.empty()) return "";
+  return step.date ? step.text + " (agreed for " + format_date(*step.date) + ")" : step.text;
+}
+
+}  // namespace
+
+std::string channel_for(const Contact& c) {
+  if (!c.phone.empty()) return "call " + c.phone + (c.email.empty() ? "" : " (or email " + c.email + ")");
+  if (!c.email.empty()) return "email " + c.email;
+  return "no phone or email on file: add one with touchbase contact edit " + c.id;
+}
+
+const date::time_zone& contact_zone(const Config& config, const Contact& contact) {
+  if (!contact.timezone.empty()) {
+    if (auto zone = find_zone(contact.timezone)) return **zone;
+  }
+  return *find_zone(config.defaults.timezone).value();
+}
+
+std::string format_local_time(Instant t, const date::time_zone& zone) {
+  return date::format("%a %d %b %H:%M ", date::zoned_seconds(&zone, t)) + std::string(zone.name());
+}
+
+ReminderMessage build_reminder_message(const Config& config, const Reminder& reminder, const Contact& contact,
+                                       const ReminderFacts& facts, const std::string& idempotency_key) {
+  const Owner& owner = config.owner_for(reminder.owner);
+  const auto* contact_zone = date::locate_zone(contact.timezone.empty() ? config.defaults.timezone : contact.timezone);
+  const auto* owner_zone = date::locate_zone(owner.timezone);
+
+  ReminderMessage m;
+  m.idempotency_key = idempotency_key;
+  m.owner_name = owner.name.empty() ? owner.id : owner.name;
+  m.contact_id = contact.id;
+  m.contact_name = contact.name;
+  m.company = contact.company;
+  m.stage = contact.stage;
+  m.channel = channel_for(contact);
+  m.due_at = format_local_time(reminder.due_at, *contact_zone);
+  if (owner_zone != contact_zone) m.due_at += " (" + format_local_time(reminder.due_at, *owner_zone) + " for you)";
+  m.why = reminder.why;
+  PointChoice point{PointChoice::Kind::none, find_point(config, reminder.talking_point)};
+  if (point.point != nullptr) point.kind = PointChoice::Kind::point;
+  if (facts.brings_next_step && !contact.next_step.text.empty()) point.kind = PointChoice::Kind::next_step;
+  m.talking_point = bring_text(point, contact, facts.touches, reminder.due_at);
+  if (point.point != nullptr) m.talking_point_link = point.point->link;
+  if (point.kind != PointChoice::Kind::next_step) m.next_step = next_step_text(contact.next_step);
+  m.log_command = "touchbase log " + contact.id + " --outcome touched|replied|meeting|no-answer --note '...'";
+  m.late = reminder.late;
+  return m;
+}
+
+ReminderMessage build_notice_message(const Config& config, const Notice& notice, const std::string& idempotency_key) {
+  const Owner& owner = config.owner_for(notice.owner);
+  ReminderMessage m;
+  m.idempotency_key = idempotency_key;
+  m.owner_name = owner.name.empty() ? owner.id : owner.name;
+  m.headline = notice.headline;
+  m.why = notice.body;
+  return m;
+}
+
+}  // namespace touchbase

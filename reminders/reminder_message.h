@@ -1,0 +1,38 @@
+#pragma once
+// Turning a stored reminder into the text a salesperson reads.
+
+#include <string>
+#include <string_view>
+
+#include "config/config.h"
+#include "core/contact.h"
+#include "core/message.h"
+#include "core/result.h"
+#include "reminders/point_history.h"
+#include "store/records.h"
+
+namespace touchbase {
+
+// The message for `reminder` about `contact`, delivered with `idempotency_key`.
+// `facts` (reminders/point_history.h) fill the talking point's placeholders and
+// tell whether the reminder brings the agreed next step up, which is then
+// its talking point and not repeated as the next step.
+// REQUIRES: config is valid; the reminder's owner exists in it.
+ReminderMessage build_reminder_message(const Config& config, const Reminder& reminder, const Contact& contact,
+                                       const ReminderFacts& facts, const std::string& idempotency_key);
+
+// The message for `notice`: its headline, and its body as the reasons.
+// REQUIRES: config is valid; the notice's owner exists in it.
+ReminderMessage build_notice_message(const Config& config, const Notice& notice, const std::string& idempotency_key);
+
+// How to reach the contact: "call +1 555 0100 (or email jane@example.com)".
+std::string channel_for(const Contact& c);
+
+// The zone of the contact's local rules: its own, else the config's default.
+// REQUIRES: config is valid.
+const date::time_zone& contact_zone(const Config& config, const Contact& contact);
+
+// "Tue 24 Nov 16:00 Europe/Berlin": a local time a person can read.
+std::string format_local_time(Instant t, const date::time_zone& zone);
+
+}  // namespace touchbase

@@ -1,0 +1,285 @@
+#include "reminders/reminder_service.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <unordered_map>
+
+#include <spdlog/spdlog.h>
+
+#include "reminders/contact_histories.h"
+#include "reminders/missed_notice.h"
+#include "reminders/point_history.h"
+#include "reminders/reminder_message.h"
+#include "scheduler/talking_points.h"
+
+namespace touchbase {
+namespace {
+
+// Cadence switches followed in one decision, so a loop of `then` cannot spin.
+constexpr int k_max_cadence_switches = 8;
+// Reminders a pass writes per commit: far fewer commits, while a command
+// that writes waits for the lock at most one page.
+constexpr std::size_t k_reminders_per_commit = 256;
+// Contacts a pass reads, and holds, at once.
+constexpr std::size_t k_contacts_per_page = 512;
+
+// A reminder not answered by a logged touch, as the touch it stands for: done
+// on time (or when a late one was made), with no answer.
+Touch assumed_touch(const Reminder& r) {
+  return Touch{std::max(r.due_at, r.created_at), Outcome::no_answer, "assumed done when reminded", r.talking_point};
+}
+
+}  // namespace
+
+bool answered_by_touch(const Reminder& r, std::optional<Instant> last_logged) {
+  return last_logged && std::min(r.created_at, r.due_at) <= *last_logged;
+}
+
+Result<std::vector<Touch>> ReminderService::history_of(const Contact& contact) {
+  TB_TRY(auto touches, store_.touches(contact.id));
+  std::optional<Instant> last_logged;
+  if (!touches.empty()) last_logged = touches.back().at;
+  TB_TRY(auto reminders, store_.reminders(contact.id));
+  for (const Reminder& r : reminders) {
+    if (!answered_by_touch(r, last_logged)) touches.push_back(assumed_touch(r));
+  }
+  return touches;
+}
+
+Result<Decision> ReminderService::decide(Contact& contact, std::span<const Touch> history, Instant now) {
+  for (int i = 0; i < k_max_cadence_switches; ++i) {
+    Decision d = engine_.next(contact, history, now);
+    if (d.kind == Decision::Kind::switch_cadence) {
+      spdlog::info("contact {}: cadence {} -> {} ({})", contact.id, d.cadence, d.next_cadence, d.why);
+      contact.cadence = d.next_cadence;
+      // Touches up to this one belong to the old cadence; an assumed touch may lie ahead of now.
+      contact.cadence_since = history.empty() ? now : std::max(now, history.back().at);
+    } else if (d.kind == Decision::Kind::dormant) {
+      spdlog::info("contact {}: dormant ({})", contact.id, d.why);
+      contact.status = ContactStatus::dormant;
+    } else {
+      return d;
+    }
+    TB_TRY_STATUS(store_.update_contact(contact));
+    if (d.kind == Decision::Kind::dormant) return d;
+  }
+  return Error::config("contact " + contact.id + ": cadences switch in a loop; check their 'then' keys");
+}
+
+namespace {
+
+Reminder reminder_for(const Contact& contact, const Decision& d, const Owner& owner, Instant now) {
+  Reminder r;
+  r.contact_id = contact.id;
+  r.owner = owner.id;
+  r.cadence = d.cadence;
+  r.step = d.step;
+  r.due_at = d.due_at;
+  r.remind_at = d.remind_at;
+  r.why = d.why;
+  r.late = now - d.remind_at > k_late_after;
+  r.created_at = now;
+  return r;
+}
+
+std::vector<std::string> first_notifier(const Owner& owner) {
+  // The first notifier delivers; the others are the owner's fallbacks.
+  return {owner.notify.begin(), owner.notify.begin() + (owner.notify.empty() ? 0 : 1)};
+}
+
+std::vector<std::string> ids_of(std::span<const Contact> contacts) {
+  std::vector<std::string> ids;
+  ids.reserve(contacts.size());
+  for (const Contact& c : contacts) ids.push_back(c.id);
+  return ids;
+}
+
+void wake_at(ReminderPass& pass, Instant at) {
+  pass.next_remind_at = std::min(pass.next_remind_at.value_or(Instant::max()), at);
+}
+
+}  // namespace
+
+Result<Reminder> ReminderService::create_reminder(const Contact& contact, const Decision& d, const PointChoice& choice,
+                                                  const ContactHistories& histories, Instant now,
+                                                  Instant first_attempt) {
+  const Owner& owner = config_.owner_for(contact.owner);
+  Reminder r = reminder_for(contact, d, owner, now);
+  r.talking_point = choice.point ? choice.point->id : "";
+  const auto message = build_reminder_message(config_, r, contact, reminder_facts(histories, r), "");
+  TB_TRY(auto created, store_.create_reminder(r, first_notifier(owner), first_attempt, &message));
+  if (created) {
+    spdlog::info("reminder {} for contact {} (step {}, due {}{})", created->id, contact.id, d.step,
+                 format_rfc3339(d.due_at), r.late ? ", late" : "");
+  }
+  return r;
+}
+
+Result<std::optional<Instant>> ReminderService::following_remind_at(Contact& contact, std::span<const Touch> history,
+                                                                    const Reminder& r, Instant now) {
+  std::vector<Touch> after(history.begin(), history.end());
+  after.push_back(assumed_touch(r));
+  Decision d = engine_.next(contact, after, now);
+  if (d.kind == Decision::Kind::switch_cadence || d.kind == Decision::Kind::dormant) {
+    TB_TRY(d, decide(contact, after, now));  // applies the switch or dormancy now
+  }
+  if (d.kind != Decision::Kind::follow_up) return std::optional<Instant>();
+  return std::optional<Instant>(std::max(d.remind_at, now));
+}
+
+Status ReminderService::scan_contacts(Instant now, Scan& scan) {
+  std::string after;
+  for (;;) {
+    TB_TRY(auto contacts, store_.list_contacts_after(after, static_cast<int>(k_contacts_per_page)));
+    if (contacts.empty()) return {};
+    TB_TRY(auto histories, store_.histories_of(ids_of(contacts)));
+    for (Contact& contact : contacts) TB_TRY_STATUS(consider(contact, histories, now, scan));
+    if (contacts.size() < k_contacts_per_page) return {};
+    after = contacts.back().id;
+  }
+}
+
+Status ReminderService::consider(Contact& contact, const ContactHistories& histories, Instant now, Scan& scan) {
+  if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) return {};
+  const std::vector<Touch> history = engine_history(histories, contact.id);
+  TB_TRY(Decision d, decide(contact, history, now));
+  if (d.kind != Decision::Kind::follow_up) return {};
+  if (d.remind_at <= now && now - d.due_at > config_.daemon.catch_up_max_age) {
+    scan.missed.push_back({contact, std::move(d)});  // too old to remind one by one
+    return {};
+  }
+  const ResolvedOwner* owner = engine_.resolved().owner_of(contact);
+  const bool limited = owner && owner->owner->daily_limit > 0;
+  if (d.remind_at > now) {
+    // Later today, it may take a place the ones due now would otherwise have.
+    const LocalDays today = owner_day(engine_.resolved(), owner, now);
+    if (!limited || owner_day(engine_.resolved(), owner, d.remind_at) != today) {
+      wake_at(scan.pass, d.remind_at);
+      return {};
+    }
+  } else if (config_.cadence_for(d.cadence).require_talking_point) {
+    const PointHistory points = point_history(histories, contact.id);
+    const Owner& by = config_.owner_for(contact.owner);
+    if (choose_for_reminder(config_, points, contact, by.id, d.step, now).kind == PointChoice::Kind::none) {
+      // It waits for a point, and takes no place in the owner's day meanwhile.
+      return dry_.waiting(contact, d, now);
+    }
+  }
+  scan.candidates.push_back({contact.id, owner, contact.value, d.due_at, d.remind_at, now});
+  return {};
+}
+
+Result<std::vector<ReminderService::Candidate*>> ReminderService::keep_places(std::vector<Candidate>& candidates,
+                                                                              Instant now, ReminderPass& pass) {
+  auto first = [](const Candidate* a, const Candidate* b) { return goes_first(a->rank(), b->rank()); };
+  std::map<const ResolvedOwner*, std::vector<Candidate*>> by_owner;
+  for (Candidate& c : candidates) by_owner[c.owner].push_back(&c);
+  std::vector<Candidate*> kept;
+  for (auto& [owner, members] : by_owner) {
+    std::size_t places = members.size();
+    if (owner && owner->owner->daily_limit > 0) {
+      const LocalDays today = owner->zone.local_day(now);
+      const Instant from = owner->zone.to_instant(LocalSeconds(today)).at;
+      const Instant to = owner->zone.to_instant(LocalSeconds(today + date::days{1})).at;
+      TB_TRY(int taken, store_.count_reminders_sent(owner->id, from, to));
+      places = static_cast<std::size_t>(std::max(0, owner->owner->daily_limit - taken));
+      if (members.size() > places) {
+        // The excess competes again on the owner's next day.
+        std::sort(members.begin(), members.end(), first);
+        wake_at(pass, past_day_bound(engine_.resolved(), *owner, today));
+      }
+    }
+    for (std::size_t k = 0; k < std::min(places, members.size()); ++k) kept.push_back(members[k]);
+  }
+  std::vector<Candidate*> due;
+  for (Candidate* c : kept) {
+    if (c->remind_at > now) {
+      wake_at(pass, c->remind_at);
+    } else {
+      due.push_back(c);
+    }
+  }
+  // Made most valuable first; after downtime the late ones go out a few seconds apart.
+  std::sort(due.begin(), due.end(), first);
+  int late = 0;
+  for (Candidate* c : due) {
+    c->first_attempt = now + late * k_catch_up_spacing;
+    if (now - c->remind_at > k_late_after) ++late;
+  }
+  return due;
+}
+
+Status ReminderService::create_page(std::span<Candidate* const> page, Instant now, ReminderPass& pass) {
+  std::vector<std::string> ids;
+  for (const Candidate* c : page) ids.push_back(c->contact_id);
+  TB_TRY(auto contacts, store_.find_contacts(ids));
+  TB_TRY(auto histories, store_.histories_of(ids));
+  std::unordered_map<std::string_view, Contact*> by_id;
+  for (Contact& contact : contacts) by_id.emplace(contact.id, &contact);
+  for (const Candidate* candidate : page) {
+    const auto found = by_id.find(candidate->contact_id);
+    if (found == by_id.end()) continue;  // removed meanwhile
+    Contact& contact = *found->second;
+    if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) continue;
+    // Decided again on the history read now: a command may have logged a touch meanwhile.
+    const std::vector<Touch> history = engine_history(histories, contact.id);
+    TB_TRY(Decision d, decide(contact, history, now));
+    if (d.kind != Decision::Kind::follow_up) continue;
+    if (d.remind_at > now) {
+      wake_at(pass, d.remind_at);
+      continue;
+    }
+    const Owner& owner = config_.owner_for(contact.owner);
+    const PointChoice choice =
+        choose_for_reminder(config_, point_history(histories, contact.id), contact, owner.id, d.step, now);
+    TB_TRY(Reminder r, create_reminder(contact, d, choice, histories, now, candidate->first_attempt));
+    ++pass.created;
+    // The new reminder counts as a touch: the contact's following one may be due too.
+    TB_TRY(auto following, following_remind_at(contact, history, r, now));
+    if (following) wake_at(pass, *following);
+  }
+  return {};
+}
+
+Result<ReminderPass> ReminderService::create_due_reminders(Instant now) {
+  dry_.begin_pass();
+  Scan scan;
+  TB_TRY_STATUS(scan_contacts(now, scan));
+  TB_TRY_STATUS(notify_missed(scan.missed, now));
+  TB_TRY(auto due, keep_places(scan.candidates, now, scan.pass));
+  // Most valuable first, a page at a time, each page read again and written in one commit.
+  for (std::size_t from = 0; from < due.size(); from += k_reminders_per_commit) {
+    const auto page = std::span(due).subspan(from, std::min(k_reminders_per_commit, due.size() - from));
+    // Any failure fails the page: its writes need no savepoints of their own.
+    auto write_page = [&] { return create_page(page, now, scan.pass); };
+    TB_TRY_STATUS(store_.in_one_transaction(write_page, Store::Inner::all_or_nothing));
+  }
+  TB_TRY_STATUS(dry_.end_pass());
+  return scan.pass;
+}
+
+Status ReminderService::notify_missed(std::span<const Missed> missed, Instant now) {
+  std::map<std::string, std::vector<const Missed*>> by_owner;
+  for (const Missed& m : missed) by_owner[config_.owner_for(m.contact.owner).id].push_back(&m);
+  for (auto& [owner_id, items] : by_owner) {
+    const Owner& owner = config_.owner_for(owner_id);
+    auto rank = [](const Missed* m) { return LimitRank{m->contact.value, m->decision.due_at, m->contact.id}; };
+    std::sort(items.begin(), items.end(), [&](auto* a, auto* b) { return goes_first(rank(a), rank(b)); });
+    std::vector<Reminder> listed;
+    std::vector<MissedFollowUp> lines;
+    for (const Missed* m : items) {
+      listed.push_back(reminder_for(m->contact, m->decision, owner, now));
+      lines.push_back({&m->contact, m->decision.due_at});
+    }
+    Notice notice = missed_notice(config_, owner, lines, now);
+    TB_TRY(auto created, store_.create_notice(notice, listed, first_notifier(owner)));
+    if (created) {
+      spdlog::warn("notice {} for owner {}: {} follow-ups older than {} listed together", created->id, owner.id,
+                   listed.size(), format_duration(config_.daemon.catch_up_max_age));
+    }
+  }
+  return {};
+}
+
+}  // namespace touchbase

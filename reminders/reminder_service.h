@@ -1,0 +1,118 @@
+#pragma once
+// Creating reminders for the follow-ups that have come due: the engine
+// decides, this writes its decisions to the store (reminders and their outbox
+// rows, cadence switches, dormancy).
+//
+// Not thread-safe: used from the daemon's event loop only.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "core/result.h"
+#include "reminders/dry_segments.h"
+#include "scheduler/cadence_engine.h"
+#include "scheduler/daily_limit.h"
+#include "scheduler/talking_points.h"
+#include "store/store.h"
+
+namespace touchbase {
+
+// A reminder whose remind_at passed more than this long ago is marked late.
+inline constexpr Seconds k_late_after{60};
+// Late reminders made in one pass (after downtime) go out this far apart.
+inline constexpr Seconds k_catch_up_spacing{2};
+
+// Whether a touch logged at `last_logged` answers reminder `r`: it lies at or
+// after the reminder's creation or its due time, so the reminder no longer
+// stands for a touch of its own (a salesperson often calls right when
+// reminded, before the due time).
+bool answered_by_touch(const Reminder& r, std::optional<Instant> last_logged);
+
+struct ReminderPass {
+  int created = 0;
+  std::optional<Instant> next_remind_at;  // the earliest reminder still to come
+};
+
+class ReminderService {
+ public:
+  // All references must outlive the service.
+  ReminderService(const Config& config, const CadenceEngine& engine, Store& store)
+      : config_(config), engine_(engine), store_(store), dry_(config, store) {}
+
+  // Creates a reminder for every follow-up whose remind_at <= now and that has
+  // none yet, applying cadence switches and dormancy on the way, and each
+  // owner's daily_limit (reminders already made today keep their places; the
+  // excess moves to later days). Late ones (after downtime) are delivered
+  // k_catch_up_spacing apart, most valuable first; those due more than
+  // catch_up_max_age ago are listed in one notice per owner instead.
+  //
+  // The contacts are read a page at a time, each page with its histories in
+  // one query per table, and only what competes for a place today is kept
+  // between pages: a pass's memory grows with the follow-ups due today, not
+  // with the contacts. The follow-ups moved past today wake the daemon at the
+  // start of the owner's next day, when they compete again.
+  Result<ReminderPass> create_due_reminders(Instant now);
+
+  // The history the engine sees for `contact`: all its logged touches (the
+  // engine tells the current cadence's from cadence_since, and keeps min_gap
+  // and the cap across a switch), plus each reminder not answered by the last
+  // logged touch as a touch assumed done on time (or when a late reminder was
+  // created) with no answer, so a follow-up is never reminded twice and
+  // downtime does not replay a whole cadence.
+  Result<std::vector<Touch>> history_of(const Contact& contact);
+
+ private:
+  // A follow-up competing for a place in its owner's day: due now, or later
+  // today for an owner with a daily_limit.
+  struct Candidate {
+    std::string contact_id;
+    const ResolvedOwner* owner = nullptr;  // nullptr when the contact's owner is not configured
+    double value = 0;
+    Instant waiting_since;  // its due time
+    Instant remind_at;
+    Instant first_attempt;  // set once it keeps its place
+    LimitRank rank() const { return {value, waiting_since, contact_id}; }
+  };
+  // A follow-up too old to remind on its own.
+  struct Missed {
+    Contact contact;
+    Decision decision;
+  };
+  struct Scan {
+    std::vector<Candidate> candidates;
+    std::vector<Missed> missed;
+    ReminderPass pass;
+  };
+
+  // The engine's decision on `history` after applying any cadence switch or
+  // dormancy to `contact`.
+  Result<Decision> decide(Contact& contact, std::span<const Touch> history, Instant now);
+  // Decides every contact, a page at a time, into `scan`.
+  Status scan_contacts(Instant now, Scan& scan);
+  Status consider(Contact& contact, const ContactHistories& histories, Instant now, Scan& scan);
+  // The candidates that keep a place and are due now, most valuable first, each
+  // with its first attempt; `pass` wakes for the others.
+  Result<std::vector<Candidate*>> keep_places(std::vector<Candidate>& candidates, Instant now, ReminderPass& pass);
+  // Reads the contacts of `page` again and writes their reminders in its order (inside one transaction).
+  Status create_page(std::span<Candidate* const> page, Instant now, ReminderPass& pass);
+  // The reminder written (or already there) for follow-up `d`, with its
+  // message made from the contact and its history in `histories`.
+  Result<Reminder> create_reminder(const Contact& contact, const Decision& d, const PointChoice& choice,
+                                   const ContactHistories& histories, Instant now, Instant first_attempt);
+  // When the contact's next reminder after `r` is due, given `history`, the
+  // one `r`'s follow-up was decided on; nullopt when none is.
+  Result<std::optional<Instant>> following_remind_at(Contact& contact, std::span<const Touch> history,
+                                                     const Reminder& r, Instant now);
+  // One notice per owner listing `missed`, each recorded as reminded.
+  Status notify_missed(std::span<const Missed> missed, Instant now);
+
+  const Config& config_;
+  const CadenceEngine& engine_;
+  Store& store_;
+  DrySegments dry_;  // segments whose follow-ups wait for a talking point
+};
+
+}  // namespace touchbase

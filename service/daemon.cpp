@@ -1,0 +1,121 @@
+#include "service/daemon.h"
+
+#include <spdlog/spdlog.h>
+
+namespace touchbase {
+
+Daemon::Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
+               NotifierSet& notifiers)
+    : io_(io),
+      clock_(clock),
+      store_(store),
+      engine_(config),
+      reminders_(config, engine_, store),
+      dispatcher_(io, config, store, clock, notifiers),
+      timer_(io),
+      wakeup_(io, wakeup_socket_path(config.daemon.database)) {
+  dispatcher_.on_idle([this] {
+    if (running_) boost::asio::post(io_, [this] { on_drain_end(); });
+    if (idle_callback_) boost::asio::post(io_, std::exchange(idle_callback_, {}));
+  });
+}
+
+Daemon::Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
+               NotifierSet& notifiers, Metrics& metrics)
+    : Daemon(io, config, store, clock, notifiers) {
+  metrics_ = &metrics;
+}
+
+Result<Instant> Daemon::pass() {
+  Instant now = clock_.now();
+  TB_TRY(ReminderPass created, reminders_.create_due_reminders(now));
+  if (metrics_ != nullptr) metrics_->reminders_created(created.created);
+  next_reminder_at_ = created.next_remind_at;
+  next_pass_at_ = std::min(now + k_max_sleep, next_reminder_at_.value_or(Instant::max()));
+  return dispatch(now);
+}
+
+Result<Instant> Daemon::dispatch(Instant now) {
+  TB_TRY_STATUS(dispatcher_.dispatch_ready());
+  TB_TRY(auto next_attempt, store_.next_outbox_attempt());
+  Instant wake = now + k_max_sleep;
+  if (next_reminder_at_) wake = std::min(wake, *next_reminder_at_);
+  // Rows ready now are in flight, or wait for their notifier's rate.
+  if (next_attempt && *next_attempt > now) wake = std::min(wake, *next_attempt);
+  if (auto throttled = dispatcher_.throttled_until()) wake = std::min(wake, *throttled);
+  return std::max(wake, now);
+}
+
+void Daemon::start() {
+  running_ = true;
+  pass_wanted_ = true;
+  boost::asio::post(io_, [this] { on_timer(); });
+  // Commands that change contacts wake the daemon; without it it notices them within k_max_sleep.
+  if (auto listening = wakeup_.listen([this] { wake(); }); !listening) {
+    spdlog::warn("{}: changes made by other commands take effect within {}", listening.error().message,
+                 format_duration(k_max_sleep));
+  }
+}
+
+void Daemon::stop() {
+  running_ = false;
+  dispatcher_.stop();
+  timer_.cancel();
+  wakeup_.close();
+}
+
+void Daemon::wake() {
+  if (!running_) return;
+  pass_wanted_ = true;
+  timer_.cancel();
+  boost::asio::post(io_, [this] { on_timer(); });
+}
+
+void Daemon::when_idle(std::function<void()> callback) {
+  if (idle()) return boost::asio::post(io_, std::move(callback));
+  idle_callback_ = std::move(callback);
+}
+
+void Daemon::on_timer() {
+  if (!running_) return;
+  Instant now = clock_.now();
+  // Woken for a retry or a rate: deliveries only, without a whole pass.
+  if (!pass_wanted_ && now < next_pass_at_) return sleep_until(dispatch(now));
+  pass_wanted_ = false;
+  auto wake = pass();
+  if (metrics_ != nullptr) metrics_->pass_finished(now, wake ? Status{} : Status(wake.error()), next_reminder_at_);
+  sleep_until(wake);
+}
+
+void Daemon::on_drain_end() {
+  if (running_ && dispatcher_.idle()) sleep_until(dispatch(clock_.now()));
+}
+
+void Daemon::sleep_until(const Result<Instant>& wake) {
+  for (const Error& e : dispatcher_.take_errors()) spdlog::error("{}", e.message);
+  if (!wake) {
+    spdlog::error("{}; trying again in {}", wake.error().message, format_duration(k_retry_after_error));
+    pass_wanted_ = true;
+    return schedule(clock_.now() + k_retry_after_error);
+  }
+  schedule(*wake);
+}
+
+void Daemon::schedule(Instant wake) {
+  timer_.expires_after(std::clamp(wake - clock_.now(), Seconds(0), k_max_sleep));
+  timer_.async_wait([this](const boost::system::error_code& ec) {
+    if (!ec) on_timer();
+  });
+}
+
+Status Daemon::run_once() {
+  TB_TRY(Instant wake, pass());
+  (void)wake;
+  while (!dispatcher_.idle() && io_.run_one() > 0) {
+  }
+  auto errors = dispatcher_.take_errors();
+  if (!errors.empty()) return errors.front();
+  return {};
+}
+
+}  // namespace touchbase

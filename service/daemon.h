@@ -1,0 +1,82 @@
+#pragma once
+// The daemon's loop on one Asio io_context: a pass creates the reminders
+// that have come due and starts the deliveries that are ready; a timer wakes
+// it at the next instant anything is due, and at least every k_max_sleep so
+// changes made by other processes and wall-clock jumps are noticed. Between
+// passes, the deliveries that become ready (a retry, a row held back by its
+// notifier's rate, a fallback) are started without a whole pass. While
+// started, a command that changes contacts wakes it at once (service/wakeup.h).
+//
+// Everything runs on the io_context's thread; the object is not thread-safe.
+
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp needs std::exchange
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "config/config.h"
+#include "core/clock.h"
+#include "delivery/outbox_dispatcher.h"
+#include "reminders/reminder_service.h"
+#include "scheduler/cadence_engine.h"
+#include "service/metrics.h"
+#include "service/wakeup.h"
+#include "store/store.h"
+
+namespace touchbase {
+
+inline constexpr Seconds k_max_sleep{60};
+inline constexpr Seconds k_retry_after_error{5};
+
+class Daemon {
+ public:
+  // All references must outlive the daemon.
+  Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock, NotifierSet& notifiers);
+  // Counts reminders created and each pass's outcome in `metrics`.
+  Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock, NotifierSet& notifiers,
+         Metrics& metrics);
+
+  // One pass at clock.now(); returns when the next pass is needed.
+  Result<Instant> pass();
+  // Runs passes on the timer until stop().
+  void start();
+  // Stops planning passes; deliveries in flight go on until they finish.
+  void stop();
+  // Runs a pass now instead of at the planned instant (the wall clock jumped).
+  void wake();
+  // No delivery is in flight.
+  bool idle() const { return dispatcher_.idle(); }
+  // Posts `callback` on the io_context once no delivery is in flight (at once
+  // if none is). One callback at a time; a later call replaces it.
+  void when_idle(std::function<void()> callback);
+  // `run --once`: one pass, then runs the io_context until no delivery is in
+  // flight. Rows that failed stay in the outbox for a later run.
+  Status run_once();
+
+ private:
+  // Starts the ready deliveries; returns when the loop must wake next.
+  Result<Instant> dispatch(Instant now);
+  void schedule(Instant wake);
+  void on_timer();
+  void on_drain_end();
+  // Logs the errors met, and sets the timer for `wake`, or to retry soon after an error.
+  void sleep_until(const Result<Instant>& wake);
+
+  boost::asio::io_context& io_;
+  const Clock& clock_;
+  Store& store_;
+  CadenceEngine engine_;
+  ReminderService reminders_;
+  OutboxDispatcher dispatcher_;
+  boost::asio::steady_timer timer_;
+  bool running_ = false;
+  Metrics* metrics_ = nullptr;
+  std::optional<Instant> next_reminder_at_;  // as of the last pass
+  Instant next_pass_at_ = Instant::min();    // when the next whole pass is due
+  bool pass_wanted_ = true;                  // a whole pass at the next wake, whatever its time
+  std::function<void()> idle_callback_;
+  WakeupListener wakeup_;  // listening while started (service/wakeup.h)
+};
+
+}  // namespace touchbase
