@@ -21,8 +21,8 @@ Result<Config> load_validated_config(const Cli& cli) {
   return Error::config(message);
 }
 
-Result<Instant> read_now(const std::string& text) {
-  if (text.empty()) return SystemClock().now();
+Result<Instant> read_now(const Cli& cli, const std::string& text) {
+  if (text.empty()) return cli.clock.now();
   auto parsed = parse_rfc3339(text);
   if (!parsed) return Error::usage("--now: " + parsed.error().message);
   return *parsed;

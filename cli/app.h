@@ -8,6 +8,7 @@
 #include <string>
 
 #include "config/config.h"
+#include "core/clock.h"
 #include "core/result.h"
 #include "exchange/contact_import.h"
 #include "store/store.h"
@@ -19,8 +20,11 @@ inline constexpr std::string_view k_default_config_path = "/etc/touchbase/touchb
 // State shared by the command line's subcommands: the global flags, and the
 // action the parsed subcommand chose.
 struct Cli {
+  explicit Cli(const Clock& now_from) : clock(now_from) {}
+
   std::string config_flag;
   std::function<Status()> action;
+  const Clock& clock;  // every command's "now"; must outlive the command
 };
 
 // --config, else $TOUCHBASE_CONFIG, else k_default_config_path.
@@ -28,9 +32,9 @@ std::filesystem::path config_path(const Cli& cli);
 
 // The validated config; every error found, one per line, as Errc::config.
 Result<Config> load_validated_config(const Cli& cli);
-// The instant a --now option gives (RFC 3339), or the system clock's now when
-// it is empty; Errc::usage when it does not read.
-Result<Instant> read_now(const std::string& text);
+// The instant a --now option gives (RFC 3339), or cli.clock's now when it is
+// empty; Errc::usage when it does not read.
+Result<Instant> read_now(const Cli& cli, const std::string& text);
 
 // What contact data may refer to under `config`: its owners and cadences.
 ImportRules import_rules(const Config& config);

@@ -51,7 +51,7 @@ CalendarEvent event_of(const FollowUp& f, const Contact& c) {
 
 Status write_calendar(const Cli& cli, const CalendarArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
-  TB_TRY(Instant now, read_now(args.now));
+  TB_TRY(Instant now, read_now(cli, args.now));
   if (args.days < 1) return Error::usage("--days: expected a whole number of days, at least 1");
   if (!args.owner.empty() && !config.owners.contains(args.owner)) {
     return Error::data("--owner: '" + args.owner + "' is not an owner of the config: expected one of its [owners]");

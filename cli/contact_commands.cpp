@@ -142,7 +142,7 @@ Status remove_contact(const Cli& cli, const std::string& name, bool purge_all) {
     std::cout << "purged " << id << ": the contact, its touches and its reminders are deleted\n";
   } else {
     TB_TRY(Contact found, find_named_contact(*store, name));
-    TB_TRY_STATUS(store->mark_contact_removed(found.id, SystemClock().now()));
+    TB_TRY_STATUS(store->mark_contact_removed(found.id, cli.clock.now()));
     std::cout << "removed " << found.name << " (" << found.id << "); its touches and reminders are kept "
               << "('touchbase contact remove --purge " << found.id << "' deletes them)\n";
   }

@@ -118,7 +118,7 @@ void print_text(const Config& config, const std::vector<DueItem>& items, Instant
 
 Status due(const Cli& cli, const DueArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
-  TB_TRY(Instant now, read_now(args.now));
+  TB_TRY(Instant now, read_now(cli, args.now));
   if (!args.owner.empty() && !config.owners.contains(args.owner)) {
     return Error::data("--owner: '" + args.owner + "' is not an owner of the config: expected one of its [owners]");
   }

@@ -118,7 +118,7 @@ Status log_touch(const Cli& cli, const LogArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
   TB_TRY(auto store, open_store(config.daemon.database));
   TB_TRY(Contact contact, find_named_contact(*store, args.contact));
-  const Instant now = SystemClock().now();
+  const Instant now = cli.clock.now();
   TB_TRY(Touch touch, read_touch(args, contact_zone(config, contact), now));
   TB_TRY(NextStep next, read_next_step(args, touch, contact_zone(config, contact)));
   TB_TRY(touch.talking_point, talking_point_used(*store, contact.id, touch.at));

@@ -1,40 +1,8 @@
 // touchbase: follow-up reminders that are never pushy.
-// main parses the command line, runs the chosen subcommand, and turns an
-// error into a message on stderr and a sysexits code.
 
-#include <iostream>
-
-#include "cli/commands.h"
+#include "cli/command_line.h"
 
 int main(int argc, char** argv) {
-  using namespace touchbase;
-  CLI::App app{"touchbase: follow up on time, never pushy, always with something of value to say."};
-  app.set_version_flag("--version", "touchbase " TOUCHBASE_VERSION);
-  app.require_subcommand(1);
-  Cli cli;
-  app.add_option("--config", cli.config_flag,
-                 "Config file (default: $TOUCHBASE_CONFIG, else " + std::string(k_default_config_path) + ")");
-  add_run_command(app, cli);
-  add_check_command(app, cli);
-  add_contact_commands(app, cli);
-  add_import_command(app, cli);
-  add_plan_command(app, cli);
-  add_points_command(app, cli);
-  add_log_command(app, cli);
-  add_pause_commands(app, cli);
-  add_due_command(app, cli);
-  add_export_command(app, cli);
-  add_calendar_command(app, cli);
-  add_outbox_commands(app, cli);
-  add_status_command(app, cli);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : 64;  // EX_USAGE
-  }
-  Status status = cli.action ? cli.action() : Status{};
-  if (status.ok()) return 0;
-  std::cerr << "touchbase: " << status.error().message << "\n";
-  return exit_code(status.error().code);
+  const touchbase::SystemClock clock;
+  return touchbase::run_command_line(argc, argv, clock);
 }

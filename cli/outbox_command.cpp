@@ -48,21 +48,21 @@ Status retry_outbox(const Cli& cli, std::int64_t id, bool dead) {
   TB_TRY(auto store, open_store(config.daemon.database));
   std::optional<std::int64_t> row;
   if (!dead) row = id;
-  TB_TRY(int count, store->requeue(row, SystemClock().now()));
+  TB_TRY(int count, store->requeue(row, cli.clock.now()));
   std::cout << "requeued " << count << " row(s); a running daemon delivers them within a minute\n";
   return {};
 }
 
-ReminderMessage sample_message() {
+ReminderMessage sample_message(Instant now) {
   ReminderMessage m;
-  m.idempotency_key = "tb-send-test-" + std::to_string(SystemClock().now().time_since_epoch().count());
+  m.idempotency_key = "tb-send-test-" + std::to_string(now.time_since_epoch().count());
   m.owner_name = "touchbase";
   m.contact_id = "sample";
   m.contact_name = "Sample Contact";
   m.company = "Example Corp";
   m.stage = "discovery";
   m.channel = "email sample@example.com";
-  m.due_at = format_rfc3339(SystemClock().now());
+  m.due_at = format_rfc3339(now);
   m.why = "a test of this notifier (touchbase send-test)";
   m.talking_point = "This is a test message: no follow-up is due";
   m.log_command = "touchbase log sample --outcome touched";
@@ -75,7 +75,7 @@ Status send_test(const Cli& cli, const std::string& name) {
   boost::asio::io_context io;
   TB_TRY(NotifierSet notifiers, make_notifiers(config, io, std::cout));
   std::optional<DeliveryResult> outcome;
-  notifiers.find(name)->deliver(sample_message(), [&](DeliveryResult r) { outcome = std::move(r); });
+  notifiers.find(name)->deliver(sample_message(cli.clock.now()), [&](DeliveryResult r) { outcome = std::move(r); });
   while (!outcome && io.run_one() > 0) {
   }
   if (!outcome) return Error::unavailable("send-test: " + name + " did not report an outcome");

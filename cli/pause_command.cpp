@@ -25,7 +25,7 @@ Status change_contact(const Cli& cli, const std::string& name, const Change& cha
   TB_TRY(Config config, load_validated_config(cli));
   TB_TRY(auto store, open_store(config.daemon.database));
   TB_TRY(Contact contact, find_named_contact(*store, name));
-  const Instant now = SystemClock().now();
+  const Instant now = cli.clock.now();
   TB_TRY(std::string done, change(config, contact, now));
   TB_TRY_STATUS(store->update_contact(contact));
   wake_daemon(config.daemon.database);

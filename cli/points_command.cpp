@@ -160,7 +160,7 @@ void print_json(const FollowUps& f, const std::vector<Segment>& segments) {
 
 Status points(const Cli& cli, const PointsArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
-  TB_TRY(Instant now, read_now(args.now));
+  TB_TRY(Instant now, read_now(cli, args.now));
   if (args.days < 1) return Error::usage("--days: expected a whole number of days, at least 1");
   TB_TRY(auto store, open_store(config.daemon.database));
   CadenceEngine engine(config);

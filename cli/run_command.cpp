@@ -17,7 +17,7 @@ namespace {
 Status check(const Cli& cli) {
   TB_TRY(Config config, load_validated_config(cli));
   std::cout << config_path(cli).string() << ": OK\n" << summarize(config);
-  for (const ConfigError& w : talking_point_warnings(config, SystemClock().now())) {
+  for (const ConfigError& w : talking_point_warnings(config, cli.clock.now())) {
     std::cout << "warning: " << w.to_string() << "\n";
   }
   return {};
@@ -31,12 +31,11 @@ Status refuse_if_a_daemon_runs(const Config& config) {
                             socket.string() + "); it already delivers what is due");
 }
 
-Status run_once(Config config) {
+Status run_once(Config config, const Clock& clock) {
   TB_TRY_STATUS(refuse_if_a_daemon_runs(config));
   TB_TRY(auto store, open_store(config.daemon.database));
   boost::asio::io_context io;
   TB_TRY(NotifierSet notifiers, make_notifiers(config, io, std::cout));
-  SystemClock clock;
   Daemon daemon(io, config, *store, clock, notifiers);
   return daemon.run_once();
 }
@@ -44,9 +43,10 @@ Status run_once(Config config) {
 Status run(const Cli& cli, bool once) {
   TB_TRY(Config config, load_validated_config(cli));
   setup_logging(config.daemon.log_level);
-  if (once) return run_once(std::move(config));
+  if (once) return run_once(std::move(config), cli.clock);
   ServiceOptions options;
   options.config_path = config_path(cli);
+  options.clock = &cli.clock;
   TB_TRY(auto service, Service::open(std::move(config), std::move(options)));
   return service->run();
 }

@@ -77,6 +77,8 @@ TEST(WakeupListener, APathTooLongForASocketIsAnIoErrorAndWakingItDoesNothing) {
 // The real binary, `touchbase run`, in the background.
 class RunningDaemonTest : public WorkflowTest {
  protected:
+  RunningDaemonTest() : WorkflowTest(Runner::binary) {}
+
   // Starts the daemon and waits until its first pass has reminded `first`
   // (added before it started), so that it sleeps for its one minute after.
   void start_with(const std::string& first) {

@@ -1,8 +1,8 @@
 #pragma once
-// The salesperson's commands as a user runs them: the real binary on a test
-// config and database in a fresh directory. Times are written relative to the
-// wall clock when the test starts (the commands read it too), and the plan
-// is read with `plan --json --now` at that moment.
+// The salesperson's commands as a user runs them, on a test config and
+// database in a fresh directory: in-process at a FakeClock's time (`now_`,
+// fixed unless a test advances `clock_`), or through the real binary, which
+// reads the wall clock (`binary`). The plan is read with `plan --json --now`.
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/time.h"
+#include "tests/testing/cli_in_process.h"
 #include "tests/testing/run_command.h"
 #include "tests/testing/temp_dir.h"
 
@@ -70,15 +72,26 @@ text = "Share the onboarding benchmark, with commas; and semicolons"
 link = "https://example.com/benchmark"
 )";
 
+// A Wednesday morning in Berlin, in no DST change's week.
+inline const Instant k_workflow_now = parse_rfc3339("2026-11-25T09:30:00Z").value();
+
 class WorkflowTest : public ::testing::Test {
  protected:
-  WorkflowTest() : now_(std::chrono::floor<Seconds>(std::chrono::system_clock::now())) {
+  // How touchbase() runs a command.
+  enum class Runner {
+    in_process,  // at clock_'s time
+    binary,      // the real binary, at the wall clock's time: for tests beside a running daemon
+  };
+
+  explicit WorkflowTest(Runner runner = Runner::in_process)
+      : runner_(runner), now_(runner == Runner::in_process ? k_workflow_now : wall_clock_now()), clock_(now_) {
     config_ = dir_.write("touchbase.toml", k_workflow_config);
   }
 
   CommandResult touchbase(std::vector<std::string> args) {
     args.insert(args.begin(), {"--config", config_.string()});
-    return run_touchbase(args, dir_.path());
+    if (runner_ == Runner::binary) return run_touchbase(args, dir_.path());
+    return run_touchbase_in_process(args, clock_);
   }
 
   // Runs a command that must succeed.
@@ -108,9 +121,13 @@ class WorkflowTest : public ::testing::Test {
   // The date of `t` in Berlin, the test config's zone: "2026-11-28".
   static std::string berlin_date(Instant t) { return date::format("%F", date::zoned_seconds("Europe/Berlin", t)); }
 
+  static Instant wall_clock_now() { return SystemClock().now(); }
+
+  const Runner runner_;
   TempDir dir_;
   std::filesystem::path config_;
   const Instant now_;
+  FakeClock clock_;
 };
 
 using std::chrono::hours;
