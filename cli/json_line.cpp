@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "notifiers/json_string.h"
+#include "core/json_string.h"
 
 namespace touchbase {
 

@@ -1,6 +1,6 @@
 #include "exchange/contact_export.h"
 
-#include <fmt/format.h>
+#include <charconv>
 
 #include "exchange/contact_fields.h"
 #include "exchange/contact_json.h"
@@ -11,6 +11,13 @@ namespace {
 
 std::string optional_time(const std::optional<Instant>& t) {
   return t ? format_rfc3339(*t) : "";
+}
+
+// The shortest text that reads back as `value`: 48000, 1250.5.
+std::string format_number(double value) {
+  char buffer[32];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, end);
 }
 
 std::string join(const std::vector<std::string>& items) {
@@ -34,7 +41,7 @@ std::vector<std::string> cells(const Contact& c) {
       c.cadence,
       c.stage,
       join(c.tags),
-      fmt::format("{}", c.value),
+      format_number(c.value),
       optional_time(c.last_touch),
       c.notes,
       std::string(to_string(c.status)),

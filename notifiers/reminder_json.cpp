@@ -1,6 +1,6 @@
 #include "notifiers/reminder_json.h"
 
-#include "notifiers/json_string.h"
+#include "core/json_string.h"
 #include "notifiers/render_text.h"
 
 namespace touchbase {
@@ -10,7 +10,7 @@ void append_field(std::string& out, std::string_view name, std::string_view valu
   out += '"';
   out += name;
   out += "\":";
-  append_json_string(out, value, InvalidUtf8::replace);
+  append_json_string(out, value);
   out += ',';
 }
 

@@ -1,6 +1,6 @@
 #include "notifiers/webhook_payload.h"
 
-#include "notifiers/json_string.h"
+#include "core/json_string.h"
 #include "notifiers/reminder_json.h"
 #include "notifiers/standard_webhooks.h"
 #include "notifiers/text.h"

@@ -1,6 +1,6 @@
 #include "store/sqlite_values.h"
 
-#include <nlohmann/json.hpp>
+#include "core/json_string.h"
 
 namespace touchbase {
 
@@ -34,12 +34,21 @@ std::optional<Instant> read_optional_instant(const SQLite::Column& column) {
 }
 
 std::string json_array(std::span<const std::string> texts) {
-  const nlohmann::json array(std::vector<std::string>(texts.begin(), texts.end()));
-  return array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string array = "[";
+  for (const std::string& text : texts) {
+    if (array.size() > 1) array.push_back(',');
+    append_json_string(array, text);
+  }
+  return array + "]";
 }
 
 std::string json_array(std::span<const std::int64_t> numbers) {
-  return nlohmann::json(std::vector<std::int64_t>(numbers.begin(), numbers.end())).dump();
+  std::string array = "[";
+  for (const std::int64_t number : numbers) {
+    if (array.size() > 1) array.push_back(',');
+    array += std::to_string(number);
+  }
+  return array + "]";
 }
 
 }  // namespace touchbase

@@ -1,5 +1,6 @@
 #pragma once
-// A daemon on a real SQLite file, a fake clock and a recording notifier.
+// A daemon on a real SQLite file, a fake clock and a recording notifier. The
+// daemon reaches the store through `faulty_`, so a test can make any call fail.
 
 #include <gtest/gtest.h>
 
@@ -10,6 +11,7 @@
 
 #include "config/load_config.h"
 #include "service/daemon.h"
+#include "tests/testing/faulty_store.h"
 #include "tests/testing/recording_notifier.h"
 #include "tests/testing/temp_dir.h"
 
@@ -51,6 +53,7 @@ class DaemonFixture : public ::testing::Test {
  protected:
   DaemonFixture() : clock_(parse_rfc3339("2026-11-23T10:00:00Z").value()) {
     store_ = open_sqlite_store(dir_ / "touchbase.db").value();
+    faulty_ = std::make_unique<FaultyStore>(*store_);
     auto recorder = std::make_unique<RecordingNotifier>();
     notifier_ = recorder.get();
     notifiers_.add("primary", std::move(recorder));
@@ -66,7 +69,7 @@ class DaemonFixture : public ::testing::Test {
     if (!loaded) throw std::runtime_error(loaded.error().front().to_string());
     daemon_.reset();
     config_ = std::move(loaded).value();
-    daemon_ = std::make_unique<Daemon>(io_, config_, *store_, clock_, notifiers_);
+    daemon_ = std::make_unique<Daemon>(io_, config_, *faulty_, clock_, notifiers_);
   }
 
   Contact contact(std::string id, std::string name, std::optional<Instant> last_touch = std::nullopt,
@@ -99,6 +102,7 @@ class DaemonFixture : public ::testing::Test {
   FakeClock clock_;
   Config config_;
   std::unique_ptr<Store> store_;
+  std::unique_ptr<FaultyStore> faulty_;    // what the daemon uses: store_, failing when told to
   RecordingNotifier* notifier_ = nullptr;  // the owner's first notifier, "primary"
   RecordingNotifier* backup_ = nullptr;    // the owner's fallback, "backup"
   NotifierSet notifiers_;

@@ -1,15 +1,19 @@
-#include "notifiers/json_string.h"
+#include "core/json_string.h"
 
 #include <array>
-
-#include <nlohmann/json.hpp>
 
 namespace touchbase {
 namespace {
 
-// The length of the well-formed UTF-8 sequence (Unicode table 3-7) that
-// starts `text` at `i`, or 0 when there is none.
-std::size_t utf8_sequence(std::string_view text, std::size_t i) {
+// The UTF-8 sequence that starts `text` at `i`: its length when well formed
+// (Unicode table 3-7), else the length of its maximal ill-formed prefix
+// (at least 1), which stands for one U+FFFD.
+struct Utf8Sequence {
+  std::size_t length = 0;
+  bool valid = false;
+};
+
+Utf8Sequence utf8_sequence(std::string_view text, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char lead = byte(i);
   std::size_t length = 0;
@@ -25,13 +29,14 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
     if (lead == 0xF0) low = 0x90;
     if (lead == 0xF4) high = 0x8F;
   } else {
-    return 0;
+    return {1, false};
   }
-  if (i + length > text.size() || byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = i + 2; k < i + length; ++k) {
-    if (byte(k) < 0x80 || byte(k) > 0xBF) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    const bool in_range =
+        i + k < text.size() && byte(i + k) >= (k == 1 ? low : 0x80) && byte(i + k) <= (k == 1 ? high : 0xBF);
+    if (!in_range) return {k, false};
   }
-  return length;
+  return {length, true};
 }
 
 void append_escaped(std::string& out, unsigned char c) {
@@ -65,11 +70,13 @@ std::size_t plain_run_end(std::string_view text, std::size_t i) {
   return i;
 }
 
+// U+FFFD REPLACEMENT CHARACTER, in UTF-8.
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
+
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view text, InvalidUtf8 invalid) {
-  const std::size_t start = out.size();
-  out.reserve(start + text.size() + 2);
+void append_json_string(std::string& out, std::string_view text) {
+  out.reserve(out.size() + text.size() + 2);
   out.push_back('"');
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t plain_end = plain_run_end(text, i);
@@ -82,18 +89,17 @@ void append_json_string(std::string& out, std::string_view text, InvalidUtf8 inv
       ++i;
       continue;
     }
-    const std::size_t length = utf8_sequence(text, i);
-    if (length == 0) {  // nlohmann::json says what is wrong, or replaces it
-      out.resize(start);
-      const auto handler = invalid == InvalidUtf8::replace ? nlohmann::json::error_handler_t::replace
-                                                           : nlohmann::json::error_handler_t::strict;
-      out.append(nlohmann::json(text).dump(-1, ' ', /*ensure_ascii=*/false, handler));
-      return;
-    }
-    out.append(text.substr(i, length));
-    i += length;
+    const Utf8Sequence sequence = utf8_sequence(text, i);
+    out.append(sequence.valid ? text.substr(i, sequence.length) : k_replacement);
+    i += sequence.length;
   }
   out.push_back('"');
+}
+
+std::string json_string(std::string_view text) {
+  std::string out;
+  append_json_string(out, text);
+  return out;
 }
 
 }  // namespace touchbase
