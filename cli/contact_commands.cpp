@@ -85,7 +85,13 @@ Status list_contacts(const Cli& cli, bool json) {
   TB_TRY(auto store, open_store(config.daemon.database));
   TB_TRY(auto contacts, store->list_contacts());
   if (json) {
-    for (const Contact& c : contacts) std::cout << to_json(c).dump() << "\n";
+    std::string out;
+    JsonLine line;
+    for (const Contact& c : contacts) {
+      add_contact(line, c);
+      line.end(out);
+    }
+    std::cout << out;
     return {};
   }
   std::cout << fmt::format("{:<16} {:<24} {:<20} {:<10} {:<12} {}\n", "ID", "NAME", "COMPANY", "OWNER", "STAGE",
@@ -102,16 +108,19 @@ Status show_contact(const Cli& cli, const std::string& id, bool json) {
   TB_TRY(auto store, open_store(config.daemon.database));
   TB_TRY(Contact found, find_named_contact(*store, id));
   TB_TRY(auto touches, store->touches(found.id));
-  nlohmann::json j = to_json(found);
-  j["touches"] = nlohmann::json::array();
-  for (const Touch& t : touches) j["touches"].push_back(to_json(t));
   if (json) {
-    std::cout << j.dump() << "\n";
+    JsonLine line;
+    add_contact(line, found);
+    std::string array;
+    for (const Touch& t : touches) array += (array.empty() ? "[" : ",") + touch_json(t);
+    line.add_json("touches", array.empty() ? "[]" : array + "]");
+    std::string out;
+    line.end(out);
+    std::cout << out;
     return {};
   }
-  for (const auto& [key, value] : j.items()) {
-    if (key == "touches") continue;
-    std::cout << fmt::format("{:<15} {}\n", key + ":", value.is_string() ? value.get<std::string>() : value.dump());
+  for (const ContactField& f : contact_fields(found)) {
+    std::cout << fmt::format("{:<15} {}\n", std::string(f.key) + ":", f.is_text ? f.text : f.json);
   }
   std::cout << "touches:\n";
   for (const Touch& t : touches) {

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "cli/json_line.h"
+#include "core/json_line.h"
 #include "core/clock.h"
 #include "reminders/contact_histories.h"
 #include "reminders/reminder_message.h"

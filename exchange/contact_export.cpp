@@ -73,7 +73,11 @@ std::string export_csv(std::span<const Contact> contacts) {
 
 std::string export_json_lines(std::span<const Contact> contacts) {
   std::string out;
-  for (const Contact& c : contacts) out += to_json(c).dump() + "\n";
+  JsonLine line;
+  for (const Contact& c : contacts) {
+    add_contact(line, c);
+    line.end(out);
+  }
   return out;
 }
 

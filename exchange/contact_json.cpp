@@ -1,55 +1,87 @@
 #include "exchange/contact_json.h"
 
+#include <algorithm>
+
+#include "core/json_string.h"
+
 namespace touchbase {
 namespace {
 
-nlohmann::json optional_time(const std::optional<Instant>& t) {
-  return t ? nlohmann::json(format_rfc3339(*t)) : nlohmann::json(nullptr);
+ContactField text(std::string_view key, std::string value) {
+  return {key, json_string(value), true, std::move(value)};
+}
+
+ContactField null(std::string_view key) {
+  return {key, "null", false, {}};
+}
+
+ContactField optional_text(std::string_view key, std::optional<std::string> value) {
+  return value ? text(key, std::move(*value)) : null(key);
+}
+
+std::optional<std::string> optional_time(const std::optional<Instant>& t) {
+  return t ? std::optional(format_rfc3339(*t)) : std::nullopt;
+}
+
+ContactField tags(const std::vector<std::string>& values) {
+  JsonLine line;
+  line.add_string_array("tags", values);
+  std::string object = line.end_value();  // {"tags":[...]}
+  return {"tags", object.substr(8, object.size() - 9), false, {}};
 }
 
 }  // namespace
 
-nlohmann::json to_json(const Contact& c) {
-  return {
-      {"id", c.id},
-      {"name", c.name},
-      {"email", c.email},
-      {"phone", c.phone},
-      {"company", c.company},
-      {"title", c.title},
-      {"owner", c.owner},
-      {"timezone", c.timezone},
-      {"window", c.window ? nlohmann::json(format_window(*c.window)) : nlohmann::json(nullptr)},
-      {"cadence", c.cadence},
-      {"stage", c.stage},
-      {"tags", c.tags},
-      {"value", c.value},
-      {"status", to_string(c.status)},
-      {"paused_until", optional_time(c.paused_until)},
-      {"last_touch", optional_time(c.last_touch)},
-      {"cadence_since", optional_time(c.cadence_since)},
-      {"next_step", c.next_step.text},
-      {"next_step_date", c.next_step.date ? nlohmann::json(format_date(*c.next_step.date)) : nlohmann::json(nullptr)},
-      {"notes", c.notes},
+std::vector<ContactField> contact_fields(const Contact& c) {
+  std::vector<ContactField> fields = {
+      text("id", c.id),
+      text("name", c.name),
+      text("email", c.email),
+      text("phone", c.phone),
+      text("company", c.company),
+      text("title", c.title),
+      text("owner", c.owner),
+      text("timezone", c.timezone),
+      optional_text("window", c.window ? std::optional(format_window(*c.window)) : std::nullopt),
+      text("cadence", c.cadence),
+      text("stage", c.stage),
+      tags(c.tags),
+      {"value", format_json_number(c.value), false, {}},
+      text("status", std::string(to_string(c.status))),
+      optional_text("paused_until", optional_time(c.paused_until)),
+      optional_text("last_touch", optional_time(c.last_touch)),
+      optional_text("cadence_since", optional_time(c.cadence_since)),
+      text("next_step", c.next_step.text),
+      optional_text("next_step_date", c.next_step.date ? std::optional(format_date(*c.next_step.date)) : std::nullopt),
+      text("notes", c.notes),
   };
+  std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+  return fields;
+}
+
+void add_contact(JsonLine& line, const Contact& c) {
+  for (const ContactField& f : contact_fields(c)) line.add_json(f.key, f.json);
+}
+
+std::string touch_json(const Touch& t) {
+  JsonLine line;
+  line.add_string("at", format_rfc3339(t.at));
+  line.add_string("outcome", to_string(t.outcome));
+  line.add_string("note", t.note);
+  line.add_string_or_null("talking_point", t.talking_point);
+  return line.end_value();
 }
 
 std::vector<std::string> describe_changes(const Contact& before, const Contact& after) {
-  auto text = [](const nlohmann::json& v) { return v.is_string() ? "'" + v.get<std::string>() + "'" : v.dump(); };
-  nlohmann::json old_fields = to_json(before);
-  nlohmann::json new_fields = to_json(after);
+  auto shown = [](const ContactField& f) { return f.is_text ? "'" + f.text + "'" : f.json; };
+  const auto old_fields = contact_fields(before);
+  const auto new_fields = contact_fields(after);
   std::vector<std::string> changes;
-  for (const auto& [key, value] : new_fields.items()) {
-    if (old_fields[key] != value) changes.push_back(key + ": " + text(old_fields[key]) + " -> " + text(value));
+  for (std::size_t i = 0; i < new_fields.size(); ++i) {
+    if (old_fields[i].json == new_fields[i].json) continue;
+    changes.push_back(std::string(new_fields[i].key) + ": " + shown(old_fields[i]) + " -> " + shown(new_fields[i]));
   }
   return changes;
-}
-
-nlohmann::json to_json(const Touch& t) {
-  return {{"at", format_rfc3339(t.at)},
-          {"outcome", to_string(t.outcome)},
-          {"note", t.note},
-          {"talking_point", t.talking_point.empty() ? nlohmann::json(nullptr) : nlohmann::json(t.talking_point)}};
 }
 
 }  // namespace touchbase
