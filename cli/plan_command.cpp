@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "core/json_line.h"
 #include "core/clock.h"
+#include "core/json_line.h"
 #include "reminders/contact_histories.h"
 #include "reminders/reminder_message.h"
 #include "scheduler/plan.h"
