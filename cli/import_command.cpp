@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "exchange/contact_json.h"
 #include "exchange/json_records.h"
+#include "exchange/text_encoding.h"
 #include "service/wakeup.h"
 
 namespace touchbase {
@@ -18,6 +19,7 @@ struct ImportArgs {
   std::string path;
   std::string map;
   std::string format;
+  std::string encoding;
   bool dry_run = false;
 };
 
@@ -46,8 +48,15 @@ Result<std::string> format_of(const ImportArgs& args) {
 Result<std::vector<CsvRecord>> read_records(const ImportArgs& args) {
   TB_TRY(std::string format, format_of(args));
   TB_TRY(std::string text, read_whole_file(args.path));
+  if (!args.encoding.empty()) {
+    auto converted = to_utf8(text, args.encoding);
+    if (!converted)
+      return Error(converted.error().code, args.path + ": nothing imported: " + converted.error().message);
+    text = std::move(converted).value();
+  }
   auto records = format == "json" ? read_json_records(text) : read_csv(text);
   if (!records) return Error::data(args.path + ": nothing imported: " + records.error().message);
+  if (format == "csv") remove_formula_guards(*records);
   return records;
 }
 
@@ -92,6 +101,30 @@ std::string counts(std::map<std::string, int>& n) {
          std::to_string(n["unchanged"]) + " unchanged";
 }
 
+Error refused(const ImportArgs& args, const ImportResult& result) {
+  std::string message = args.path + ": nothing imported; fix these rows and run the import again:";
+  for (const auto& e : result.errors) message += "\n  " + args.path + ": " + e;
+  return Error::data(message);
+}
+
+Status dry_run(const Config& config, const ImportArgs& args, ImportOptions options,
+               const std::vector<CsvRecord>& records) {
+  TB_TRY(auto existing, stored_contacts(config, true));
+  options.existing = existing;
+  ImportResult result = import_records(records, options);
+  if (!result.errors.empty()) return refused(args, result);
+  std::map<std::string, int> n;
+  std::string changes;
+  describe(result, existing, n, &changes);
+  std::cout << args.path << ": " << result.contacts.size() << " contacts are valid (" << counts(n)
+            << "); nothing written (--dry-run)\n"
+            << changes;
+  return {};
+}
+
+// The contacts are read, merged with the file and written in one write
+// transaction: a change made meanwhile (a pause, a logged touch, the daemon's
+// cadence switch) is never reverted, and only the file's columns change.
 Status import_file(const Cli& cli, const ImportArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
   ImportOptions options;
@@ -100,27 +133,23 @@ Status import_file(const Cli& cli, const ImportArgs& args) {
     TB_TRY(options.map, parse_column_map(args.map));
   }
   TB_TRY(auto records, read_records(args));
-  TB_TRY(auto existing, stored_contacts(config, args.dry_run));
-  options.existing = existing;
-  ImportResult result = import_records(records, options);
-  if (!result.errors.empty()) {
-    std::string message = args.path + ": nothing imported; fix these rows and run the import again:";
-    for (const auto& e : result.errors) message += "\n  " + args.path + ": " + e;
-    return Error::data(message);
-  }
-  std::map<std::string, int> n;
-  std::string changes;
-  describe(result, existing, n, args.dry_run ? &changes : nullptr);
-  if (args.dry_run) {
-    std::cout << args.path << ": " << result.contacts.size() << " contacts are valid (" << counts(n)
-              << "); nothing written (--dry-run)\n"
-              << changes;
-    return {};
-  }
+  if (args.dry_run) return dry_run(config, args, std::move(options), records);
   TB_TRY(auto store, open_store(config.daemon.database));
-  TB_TRY_STATUS(store->upsert_contacts(result.contacts));
+  std::map<std::string, int> n;
+  std::size_t imported = 0;
+  TB_TRY_STATUS(store->in_one_transaction(
+      [&]() -> Status {
+        TB_TRY(auto existing, store->list_contacts());
+        options.existing = existing;
+        ImportResult result = import_records(records, options);
+        if (!result.errors.empty()) return refused(args, result);
+        describe(result, existing, n, nullptr);
+        imported = result.contacts.size();
+        return store->upsert_contacts(result.contacts);
+      },
+      Store::Inner::all_or_nothing));
   wake_daemon(config.daemon.database);
-  std::cout << args.path << ": imported " << result.contacts.size() << " contacts (" << counts(n) << ")\n";
+  std::cout << args.path << ": imported " << imported << " contacts (" << counts(n) << ")\n";
   return {};
 }
 
@@ -137,6 +166,8 @@ void add_import_command(CLI::App& app, Cli& cli) {
                   "Another tool's headers to touchbase columns: 'Email Address=email,First Name=name,"
                   "Last Name=name,Lead Status='");
   cmd->add_option("--format", args->format, "csv or json (default: json for .json/.jsonl files, else csv)");
+  cmd->add_option("--encoding", args->encoding,
+                  "The file's encoding when it is not UTF-8, e.g. windows-1252 (CRM exports from Windows)");
   cmd->add_flag("--dry-run", args->dry_run, "Check the file and show what would change; write nothing");
   cmd->callback([&cli, args] { cli.action = [&cli, args] { return import_file(cli, *args); }; });
 }

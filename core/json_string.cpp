@@ -2,42 +2,10 @@
 
 #include <array>
 
+#include "core/utf8.h"
+
 namespace touchbase {
 namespace {
-
-// The UTF-8 sequence that starts `text` at `i`: its length when well formed
-// (Unicode table 3-7), else the length of its maximal ill-formed prefix
-// (at least 1), which stands for one U+FFFD.
-struct Utf8Sequence {
-  std::size_t length = 0;
-  bool valid = false;
-};
-
-Utf8Sequence utf8_sequence(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return {1, false};
-  }
-  for (std::size_t k = 1; k < length; ++k) {
-    const bool in_range =
-        i + k < text.size() && byte(i + k) >= (k == 1 ? low : 0x80) && byte(i + k) <= (k == 1 ? high : 0xBF);
-    if (!in_range) return {k, false};
-  }
-  return {length, true};
-}
 
 void append_escaped(std::string& out, unsigned char c) {
   switch (c) {
@@ -70,9 +38,6 @@ std::size_t plain_run_end(std::string_view text, std::size_t i) {
   return i;
 }
 
-// U+FFFD REPLACEMENT CHARACTER, in UTF-8.
-constexpr std::string_view k_replacement = "\xEF\xBF\xBD";
-
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
@@ -90,7 +55,7 @@ void append_json_string(std::string& out, std::string_view text) {
       continue;
     }
     const Utf8Sequence sequence = utf8_sequence(text, i);
-    out.append(sequence.valid ? text.substr(i, sequence.length) : k_replacement);
+    out.append(sequence.valid ? text.substr(i, sequence.length) : k_replacement_character);
     i += sequence.length;
   }
   out.push_back('"');

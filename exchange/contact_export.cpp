@@ -55,7 +55,7 @@ std::vector<std::string> cells(const Contact& c) {
 void append_line(std::string& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
-    out += csv_escape(fields[i]);
+    out += csv_escape(formula_guarded(fields[i]));
   }
   out += '\n';
 }

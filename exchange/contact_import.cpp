@@ -4,6 +4,8 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/utf8.h"
+
 namespace touchbase {
 namespace {
 
@@ -25,6 +27,7 @@ class RowReader {
   void read(const CsvRecord& record, ImportResult& result) {
     row_ = record.row;
     errors_ = &result.errors;
+    if (!utf8(record)) return;
     Contact c;
     bool known = false;
     if (!start(record, c, known)) return;
@@ -72,6 +75,17 @@ class RowReader {
     return true;
   }
 
+  // Whether every cell the row's columns read is UTF-8; an error for each that is not.
+  bool utf8(const CsvRecord& record) {
+    bool all = true;
+    for (const auto& [column, cells] : sources_.sources) {
+      if (is_utf8(column_value(sources_, column, record.fields))) continue;
+      all = error(column,
+                  "not UTF-8: save the file as UTF-8, or import it with --encoding windows-1252 (or its encoding)");
+    }
+    return all;
+  }
+
   bool error(std::string_view column, const std::string& message) {
     errors_->push_back("row " + std::to_string(row_) + ", column '" + std::string(column) + "': " + message);
     return false;
@@ -112,6 +126,7 @@ ImportResult import_records(const std::vector<CsvRecord>& records, const ImportO
 ImportResult import_contacts(std::string_view csv, const ImportOptions& options) {
   auto records = read_csv(csv);
   if (!records) return {{}, {}, {records.error().message}};
+  remove_formula_guards(*records);
   return import_records(*records, options);
 }
 

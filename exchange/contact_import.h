@@ -33,7 +33,8 @@ struct ImportResult {
 };
 
 // Reads `csv` (the header first) as described at ImportOptions and
-// set_contact_field. The header must name id or email; a new contact needs a
+// set_contact_field, with formula guards removed (csv_reader.h). A cell that
+// is not UTF-8 is an error naming its row and column. The header must name id or email; a new contact needs a
 // name. Two rows naming the same contact (by id, or by email) are an error.
 ImportResult import_contacts(std::string_view csv, const ImportOptions& options);
 // The same with no map and no stored contacts.

@@ -69,4 +69,31 @@ std::string csv_escape(std::string_view value) {
   return out + '"';
 }
 
+namespace {
+
+// Whether a spreadsheet reads a cell that starts with `text` as a formula,
+// once any leading quotes are taken off.
+bool formula_after_quotes(std::string_view text) {
+  const std::size_t first = text.find_first_not_of('\'');
+  return first != std::string_view::npos && std::string_view("=+-@\t\r").find(text[first]) != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string formula_guarded(std::string_view cell) {
+  if (!formula_after_quotes(cell)) return std::string(cell);
+  return "'" + std::string(cell);
+}
+
+std::string formula_unguarded(std::string_view cell) {
+  if (!cell.starts_with('\'') || !formula_after_quotes(cell)) return std::string(cell);
+  return std::string(cell.substr(1));
+}
+
+void remove_formula_guards(std::vector<CsvRecord>& records) {
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    for (std::string& field : records[r].fields) field = formula_unguarded(field);
+  }
+}
+
 }  // namespace touchbase

@@ -25,4 +25,14 @@ Result<std::vector<CsvRecord>> read_csv(std::string_view text);
 // `value` quoted for CSV when it needs to be.
 std::string csv_escape(std::string_view value);
 
+// A cell a spreadsheet would run as a formula made inert, as OWASP's
+// CSV-injection guidance says: a cell that starts with =, +, -, @, a tab or a
+// carriage return -- or with quotes (') before one of them -- gets a leading
+// quote. formula_unguarded() undoes it exactly, so export -> import keeps
+// every value: "=SUM(A1)" -> "'=SUM(A1)" -> "=SUM(A1)", "+1 555" -> "'+1 555".
+std::string formula_guarded(std::string_view cell);
+std::string formula_unguarded(std::string_view cell);
+// formula_unguarded() on every field of the records after the header.
+void remove_formula_guards(std::vector<CsvRecord>& records);
+
 }  // namespace touchbase

@@ -206,5 +206,32 @@ TEST_F(ExchangeCommandsTest, TheCalendarHasAnEventPerFollowUpWithStableUids) {
   EXPECT_EQ(touchbase({"calendar", file.string(), "--days", "0"}).exit_code, 64);
 }
 
+TEST_F(ExchangeCommandsTest, AWindows1252FileIsRefusedWithItsRowAndColumnThenImportedWithItsEncoding) {
+  auto file = dir_.write("crm.csv", "id,name,company\njurgen,J\xFCrgen M\xFCller,Caf\xE9 \x80 GmbH\n");
+  auto refused = touchbase({"import", file.string()});
+  EXPECT_EQ(refused.exit_code, 65);
+  EXPECT_THAT(refused.err, HasSubstr("row 2, column 'name': not UTF-8: save the file as UTF-8, or import it with "
+                                     "--encoding windows-1252"));
+  EXPECT_THAT(ok({"contact", "list", "--json"}), IsEmpty());
+
+  EXPECT_THAT(ok({"import", file.string(), "--encoding", "windows-1252"}), HasSubstr("imported 1 contacts"));
+  EXPECT_EQ(show("jurgen")["name"], "Jürgen Müller");
+  EXPECT_EQ(show("jurgen")["company"], "Café € GmbH");
+  EXPECT_EQ(touchbase({"import", file.string(), "--encoding", "klingon-1"}).exit_code, 64);
+}
+
+TEST_F(ExchangeCommandsTest, AnExportedCsvKeepsFormulasInertAndImportsBackToTheSameValues) {
+  ok({"contact", "add", "mal", "--name", "=HYPERLINK(\"http://attacker.example\")", "--phone", "+1 555 0100"});
+  auto file = dir_ / "out.csv";
+  ok({"export", "--format", "csv", "--output", file.string()});
+  const std::string csv = read_file(file);
+  EXPECT_THAT(csv, HasSubstr("\"'=HYPERLINK("));
+  EXPECT_THAT(csv, HasSubstr(",'+1 555 0100,"));
+  ok({"contact", "edit", "mal", "--phone", "+44 20 0000"});
+  ok({"import", file.string()});
+  EXPECT_EQ(show("mal")["name"], "=HYPERLINK(\"http://attacker.example\")");
+  EXPECT_EQ(show("mal")["phone"], "+1 555 0100");
+}
+
 }  // namespace
 }  // namespace touchbase::testing

@@ -66,6 +66,26 @@ TEST(ExportCsv, ImportsBackToTheSameContacts) {
   EXPECT_THAT(back.contacts, ElementsAreArray(contacts));
 }
 
+TEST(ExportCsv, CellsASpreadsheetWouldRunAsFormulasAreInertAndImportBackUnchanged) {
+  Contact c;
+  c.id = "mallory";
+  c.name = "=HYPERLINK(\"http://attacker.example\",\"click\")";
+  c.company = "@SUM(1+1)";
+  c.phone = "+1 555 0100";
+  c.title = "-2+3";
+  c.notes = "'=already quoted";
+  const std::string csv = export_csv(std::vector<Contact>{c});
+  EXPECT_THAT(csv, ::testing::HasSubstr("\"'=HYPERLINK(\"\"http://attacker.example\"\",\"\"click\"\")\""));
+  EXPECT_THAT(csv, ::testing::HasSubstr(",'@SUM(1+1),"));
+  EXPECT_THAT(csv, ::testing::HasSubstr(",'+1 555 0100,"));
+  EXPECT_THAT(csv, ::testing::HasSubstr(",'-2+3,"));
+  EXPECT_THAT(csv, ::testing::HasSubstr(",''=already quoted,"));
+  ImportResult back = import_contacts(csv, ImportRules{});
+  ASSERT_THAT(back.errors, IsEmpty());
+  ASSERT_EQ(back.contacts.size(), 1u);
+  EXPECT_EQ(back.contacts.front(), c);
+}
+
 TEST(ExportJsonLines, ImportsBackToTheSameContacts) {
   auto contacts = sample_contacts();
   std::string json = export_json_lines(contacts);

@@ -73,6 +73,17 @@ TEST(ImportContacts, EveryBadRowIsReportedWithItsRowAndColumnAndNothingIsReturne
           "row 10, column 'id': the id is empty: expected a unique id for the contact"));
 }
 
+TEST(ImportContacts, ACellThatIsNotUtf8IsRefusedWithItsRowAndColumnAndTheWayOut) {
+  // A Windows-1252 export: "Jürgen" with ü as the one byte 0xFC.
+  auto r = import_contacts("id,name,company,crm_notes\nok,Fine,Acme,\xFF ignored\njurgen,J\xFCrgen,M\xFCller AG,\n",
+                           k_rules);
+  EXPECT_THAT(r.contacts, ::testing::IsEmpty());
+  EXPECT_THAT(r.errors, ElementsAre("row 3, column 'company': not UTF-8: save the file as UTF-8, or import it with "
+                                    "--encoding windows-1252 (or its encoding)",
+                                    "row 3, column 'name': not UTF-8: save the file as UTF-8, or import it with "
+                                    "--encoding windows-1252 (or its encoding)"));
+}
+
 TEST(ImportContacts, AHeaderWithoutIdOrEmailIsRefused) {
   auto r = import_contacts("name,company\nJane,Acme\n", k_rules);
   EXPECT_THAT(r.errors, ElementsAre("row 1: no 'id' or 'email' column: the header must name one of them (and name, "

@@ -35,6 +35,27 @@ TEST(ReadCsv, AnUnterminatedQuoteNamesTheRow) {
   EXPECT_TRUE(r.error().message.starts_with("row 3: malformed CSV")) << r.error().message;
 }
 
+TEST(FormulaGuard, OnlyCellsThatStartAFormulaGetAQuoteAndUnguardingUndoesExactlyThat) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"=1+1", "'=1+1"},
+      {"+49 30", "'+49 30"},
+      {"-5", "'-5"},
+      {"@alice", "'@alice"},
+      {"\tx", "'\tx"},
+      {"\rx", "'\rx"},
+      {"''=x", "'''=x"},
+      {"plain", "plain"},
+      {"'quoted'", "'quoted'"},
+      {"", ""},
+      {"a=b", "a=b"},
+      {"2026-11-30", "2026-11-30"},
+  };
+  for (auto [cell, guarded] : cases) {
+    EXPECT_EQ(formula_guarded(cell), guarded) << cell;
+    EXPECT_EQ(formula_unguarded(guarded), cell) << guarded;
+  }
+}
+
 TEST(CsvEscape, QuotesOnlyWhenNeeded) {
   EXPECT_EQ(csv_escape("plain"), "plain");
   EXPECT_EQ(csv_escape("a,b"), "\"a,b\"");

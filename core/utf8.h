@@ -1,0 +1,29 @@
+#pragma once
+// UTF-8 as Unicode defines it (table 3-7): for text that comes from outside --
+// files, HTTP and SMTP answers, a command's output, mail headers -- before it
+// is stored, logged or written as JSON.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace touchbase {
+
+// The sequence that starts `text` at `i` (REQUIRES: i < text.size()): its
+// length when well formed, else the length of its maximal ill-formed prefix
+// (at least 1), which stands for one U+FFFD (Unicode 15, 3.9).
+struct Utf8Sequence {
+  std::size_t length = 0;
+  bool valid = false;
+};
+Utf8Sequence utf8_sequence(std::string_view text, std::size_t i);
+
+// U+FFFD REPLACEMENT CHARACTER, in UTF-8.
+inline constexpr std::string_view k_replacement_character = "\xEF\xBF\xBD";
+
+bool is_utf8(std::string_view text);
+
+// `text` with each maximal ill-formed subsequence replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
+
+}  // namespace touchbase
