@@ -21,7 +21,8 @@ void bind_instant(SQLite::Statement& stmt, int index, Instant t);
 void bind_optional_instant(SQLite::Statement& stmt, int index, const std::optional<Instant>& t);
 
 Instant read_instant(const SQLite::Column& column);
-// `texts` as a JSON array, for `IN (SELECT value FROM json_each(?))`.
+// `texts` as a JSON array, for `IN (SELECT value FROM json_each(?))`; each
+// text's bytes kept as they are, UTF-8 or not.
 std::string json_array(std::span<const std::string> texts);
 std::string json_array(std::span<const std::int64_t> numbers);
 std::optional<Instant> read_optional_instant(const SQLite::Column& column);

@@ -96,6 +96,20 @@ TEST_F(SqliteStoreTest, ContactsFoundByIdsComeInIdOrderWithoutUnknownOrRemovedOn
   EXPECT_THAT(*found, ElementsAre(full_contact("jane"), bare_contact("john")));
 }
 
+TEST_F(SqliteStoreTest, AnIdThatIsNotUtf8OrHoldsControlCharactersIsFoundWithItsHistory) {
+  // Written by an older version, or by hand: such ids must never be lost.
+  const std::vector<std::string> odd = {"J\xFCrgen", "tab\there", "nul\x01", "back\\slash"};
+  for (const std::string& id : odd) ASSERT_TRUE(store_->add_contact(bare_contact(id)).ok());
+  ASSERT_TRUE(store_->add_touch("J\xFCrgen", Touch{at("2026-11-20T10:00:00Z"), Outcome::replied, "", ""}).ok());
+  auto found = store_->find_contacts(odd);
+  ASSERT_TRUE(found) << found.error().message;
+  EXPECT_EQ(found->size(), odd.size());
+  auto histories = store_->histories_of(odd);
+  ASSERT_TRUE(histories) << histories.error().message;
+  ASSERT_TRUE(histories->touches.contains("J\xFCrgen"));
+  EXPECT_EQ(histories->touches.at("J\xFCrgen").size(), 1u);
+}
+
 TEST_F(SqliteStoreTest, AnUnknownIdIsFoundAsNothing) {
   EXPECT_EQ(find("nobody"), std::nullopt);
 }
