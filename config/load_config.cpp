@@ -54,7 +54,7 @@ ConfigResult load_document(std::string_view text, const std::string& file, const
 }  // namespace
 
 ConfigResult load_config(const std::filesystem::path& path) {
-  auto text = read_small_file(path);
+  auto text = read_small_file(path, k_max_config_file_bytes);
   if (!text) return std::vector<ConfigError>{ConfigError{path.string(), 0, 0, "", text.error().message}};
   return load_document(*text, path.string(), directory_of(path));
 }

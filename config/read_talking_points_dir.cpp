@@ -32,7 +32,7 @@ Result<std::vector<std::filesystem::path>> library_files(const std::filesystem::
 
 void read_library_file(const std::filesystem::path& file, const Config& config, TalkingPointIds& ids,
                        std::vector<TalkingPoint>& out, std::vector<ConfigError>& errors) {
-  auto text = read_small_file(file);
+  auto text = read_small_file(file, k_max_config_file_bytes);
   if (!text) return errors.push_back(ConfigError{file.string(), 0, 0, "", text.error().message});
   Diagnostics diag(file.string());
   toml::table doc;

@@ -26,7 +26,7 @@ std::optional<Secret> from_file(const Value& v, std::string_view what, const Loa
     return std::nullopt;
   }
   auto path = resolve_path(*expanded, ctx.base_dir);
-  auto content = read_small_file(path);
+  auto content = read_small_file(path, k_max_secret_file_bytes);
   if (!content) {
     v.error(content.error().message);
     return std::nullopt;

@@ -1,5 +1,8 @@
 #include "config/paths.h"
 
+#include <sys/stat.h>
+
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "tests/config/config_test_support.h"
@@ -52,23 +55,43 @@ TEST(DirectoryOf, ABareFileNameIsInTheCurrentDirectory) {
 
 TEST(ReadSmallFile, TrailingLineBreaksAreTrimmed) {
   TempDir dir;
-  EXPECT_EQ(read_small_file(dir.write("a", "s3cret\n")).value(), "s3cret");
-  EXPECT_EQ(read_small_file(dir.write("b", "s3cret\r\n\n")).value(), "s3cret");
-  EXPECT_EQ(read_small_file(dir.write("c", "  inner space \n")).value(), "  inner space ");
+  EXPECT_EQ(read_small_file(dir.write("a", "s3cret\n"), 64).value(), "s3cret");
+  EXPECT_EQ(read_small_file(dir.write("b", "s3cret\r\n\n"), 64).value(), "s3cret");
+  EXPECT_EQ(read_small_file(dir.write("c", "  inner space \n"), 64).value(), "  inner space ");
 }
 
 TEST(ReadSmallFile, AMissingFileNamesThePathAndTheReason) {
   TempDir dir;
-  auto r = read_small_file(dir / "missing");
+  auto r = read_small_file(dir / "missing", 64);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message, "cannot read '" + (dir / "missing").string() + "': No such file or directory");
 }
 
 TEST(ReadSmallFile, ADirectoryCannotBeRead) {
   TempDir dir;
-  auto r = read_small_file(dir.path());
+  auto r = read_small_file(dir.path(), 64);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().message, "cannot read '" + dir.path().string() + "': Is a directory");
+  EXPECT_EQ(r.error().message, "cannot read '" + dir.path().string() + "': a directory: expected a regular file");
+}
+
+TEST(ReadSmallFile, AFifoOrADeviceIsRefusedAtOnceInsteadOfHanging) {
+  TempDir dir;
+  const auto fifo = dir / "secret-fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto from_fifo = read_small_file(fifo, 64);
+  ASSERT_FALSE(from_fifo.ok());
+  EXPECT_EQ(from_fifo.error().message, "cannot read '" + fifo.string() + "': a FIFO: expected a regular file");
+  auto from_zero = read_small_file("/dev/zero", 64);
+  ASSERT_FALSE(from_zero.ok());
+  EXPECT_EQ(from_zero.error().message, "cannot read '/dev/zero': a device: expected a regular file");
+}
+
+TEST(ReadSmallFile, AFileLargerThanItsLimitIsRefusedWithItsSize) {
+  TempDir dir;
+  auto r = read_small_file(dir.write("big", std::string(100, 'k')), 64);
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.error().message, ::testing::EndsWith("it holds 100 bytes: expected at most 64"));
+  EXPECT_EQ(read_small_file(dir.write("edge", std::string(64, 'k')), 64).value(), std::string(64, 'k'));
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Secrets from files and the environment, and what errors may say about them.
 #include "config/secrets.h"
 
+#include <sys/stat.h>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -85,6 +87,22 @@ TEST(Secrets, AnUnreadableFileIsNamedWithTheReason) {
   EXPECT_THAT(errors_in(dir, "[notifiers.chat]\nkind = \"slack\"\nurl_file = \"missing-url\"\n"),
               ElementsAre((dir / "touchbase.toml").string() + ":3:12: notifiers.chat.url_file: cannot read '" +
                           (dir / "missing-url").string() + "': No such file or directory"));
+}
+
+TEST(Secrets, AFifoADeviceOrAnOversizedFileIsAConfigErrorNeverAHang) {
+  TempDir dir;
+  ASSERT_EQ(::mkfifo((dir / "url-fifo").c_str(), 0600), 0);
+  dir.write("huge-url", std::string(70 * 1024, 'x'));
+  const std::string config = (dir / "touchbase.toml").string();
+  EXPECT_THAT(errors_in(dir, "[notifiers.chat]\nkind = \"slack\"\nurl_file = \"url-fifo\"\n"),
+              ElementsAre(config + ":3:12: notifiers.chat.url_file: cannot read '" + (dir / "url-fifo").string() +
+                          "': a FIFO: expected a regular file"));
+  EXPECT_THAT(errors_in(dir, "[notifiers.chat]\nkind = \"slack\"\nurl_file = \"/dev/zero\"\n"),
+              ElementsAre(config + ":3:12: notifiers.chat.url_file: cannot read '/dev/zero': a device: expected a "
+                                   "regular file"));
+  EXPECT_THAT(errors_in(dir, "[notifiers.chat]\nkind = \"slack\"\nurl_file = \"huge-url\"\n"),
+              ElementsAre(config + ":3:12: notifiers.chat.url_file: cannot read '" + (dir / "huge-url").string() +
+                          "': it holds 71680 bytes: expected at most 65536"));
 }
 
 TEST(Secrets, AnEmptyFileIsAnError) {
