@@ -96,7 +96,10 @@ Result<Seconds> parse_duration(std::string_view text) {
   auto digits = text.substr(0, text.size() - 1);
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
   if (ec != std::errc{} || end != digits.data() + digits.size() || n < 0) return bad();
-  if (n > (std::int64_t{1} << 40) / *unit) return bad();
+  if (n > k_max_duration.count() / *unit) {
+    return Error::data("'" + std::string(text) + "' is longer than " + format_duration(k_max_duration) +
+                       " (100 years): expected a shorter duration");
+  }
   return Seconds(n * *unit);
 }
 
@@ -133,7 +136,31 @@ std::string format_rate(Rate r) {
   return std::to_string(r.count) + "/" + per;
 }
 
+namespace {
+
+bool in_accepted_years(date::year y) {
+  return y >= date::year(k_first_year) && y <= date::year(k_last_year);
+}
+
+Error outside_accepted_years(std::string_view text) {
+  return Error::data("'" + std::string(text) + "' is outside the years " + std::to_string(k_first_year) + " to " +
+                     std::to_string(k_last_year) + ": expected a time in them");
+}
+
+Result<Instant> parse_any_rfc3339(std::string_view text);
+Result<Date> parse_any_date(std::string_view text);
+
+}  // namespace
+
 Result<Instant> parse_rfc3339(std::string_view text) {
+  TB_TRY(Instant t, parse_any_rfc3339(text));
+  if (!in_accepted_years(date::year_month_day(date::floor<date::days>(t)).year())) return outside_accepted_years(text);
+  return t;
+}
+
+namespace {
+
+Result<Instant> parse_any_rfc3339(std::string_view text) {
   if (auto utc = parse_plain_utc(text)) return *utc;
   std::string s(text);
   auto bad = [&] {
@@ -141,7 +168,7 @@ Result<Instant> parse_rfc3339(std::string_view text) {
                        "' is not an RFC 3339 time: expected like 2026-11-23T16:00:00Z or 2026-11-23T16:00:00+01:00");
   };
   if (s.size() == 10) {
-    auto d = parse_date(s);
+    auto d = parse_any_date(s);
     if (!d) return bad();
     return Instant(date::sys_days(*d));
   }
@@ -158,6 +185,8 @@ Result<Instant> parse_rfc3339(std::string_view text) {
   if (in.fail() || in.peek() != std::char_traits<char>::eof()) return bad();
   return std::chrono::floor<Seconds>(t);
 }
+
+}  // namespace
 
 std::string format_rfc3339(Instant t) {
   std::string out;
@@ -185,13 +214,23 @@ std::string format_rfc3339_local(Instant t, const date::time_zone& zone) {
   return s;
 }
 
-Result<Date> parse_date(std::string_view text) {
+namespace {
+
+Result<Date> parse_any_date(std::string_view text) {
   std::istringstream in{std::string(text)};
   date::year_month_day d{};
   in >> date::parse("%F", d);
   if (in.fail() || in.peek() != std::char_traits<char>::eof() || text.size() != 10 || !d.ok()) {
     return Error::data("'" + std::string(text) + "' is not a date: expected YYYY-MM-DD");
   }
+  return d;
+}
+
+}  // namespace
+
+Result<Date> parse_date(std::string_view text) {
+  TB_TRY(Date d, parse_any_date(text));
+  if (!in_accepted_years(d.year())) return outside_accepted_years(text);
   return d;
 }
 
