@@ -354,11 +354,14 @@ TEST_F(HttpNotifierTest, DestroyingTheCurlMultiMidTransferAbandonsTheTransfer) {
     CurlMulti curl(io);
     auto notifier = slack_on(curl, url("/hang/abandoned"));
     notifier->deliver(sample_message(), [&](DeliveryResult) { done_called = true; });
-    io.run_for(std::chrono::milliseconds(200));
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (requests("/hang/abandoned").empty() && std::chrono::steady_clock::now() < deadline) {
+      io.run_one_for(std::chrono::milliseconds(50));
+    }
     EXPECT_EQ(curl.active(), 1u);
   }
   io.restart();
-  io.run_for(std::chrono::milliseconds(100));  // the aborted waits complete harmlessly
+  io.run_for(std::chrono::seconds(5));  // returns once the aborted waits have completed, harmlessly
   EXPECT_FALSE(done_called);
   EXPECT_EQ(requests("/hang/abandoned").size(), 1u);
 }
