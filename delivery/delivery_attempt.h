@@ -41,9 +41,10 @@ struct DeliveryAttempt {
   Instant at;
 };
 
-// Called on the dispatcher's event loop, once per attempt, after a failure's
-// fate is recorded in the store (a success is reported before it is recorded:
-// successes are recorded in batches).
+// Called on the dispatcher's event loop, once per attempt: for a failure
+// after its fate was written to the store (when the store refused it, the row
+// stays ready and the fate is retry); for a success before it is written, as
+// successes are written in batches.
 using DeliveryObserver = std::function<void(const DeliveryAttempt&)>;
 
 }  // namespace touchbase

@@ -7,6 +7,7 @@
 #include "notifiers/discord_payload.h"
 #include "notifiers/google_chat_payload.h"
 #include "notifiers/mattermost_payload.h"
+#include "notifiers/request_builders.h"
 #include "notifiers/slack_payload.h"
 #include "notifiers/teams_payload.h"
 #include "tests/notifiers/notifier_testing.h"
@@ -107,12 +108,11 @@ TEST(MakeNotifier, EachChatKindPostsItsOwnPayloadAndTheWebhookIsSigned) {
   boost::asio::io_context io;
   CurlMulti curl(io);
   std::ostringstream out;
-  const std::pair<NotifierKind, nlohmann::json (*)(const ReminderMessage&)> chats[] = {
-      {NotifierKind::slack, slack_payload},
-      {NotifierKind::teams, teams_payload},
-      {NotifierKind::discord, discord_payload},
-      {NotifierKind::mattermost, mattermost_payload},
-      {NotifierKind::google_chat, google_chat_payload}};
+  const std::pair<NotifierKind, JsonPayload> chats[] = {{NotifierKind::slack, slack_payload},
+                                                        {NotifierKind::teams, teams_payload},
+                                                        {NotifierKind::discord, discord_payload},
+                                                        {NotifierKind::mattermost, mattermost_payload},
+                                                        {NotifierKind::google_chat, google_chat_payload}};
   for (const auto& [kind, payload] : chats) {
     auto notifier = make_notifier(config_of(kind, base + "/" + std::string(to_string(kind))), io, curl, out);
     ASSERT_TRUE(notifier.ok()) << notifier.error().message;
