@@ -12,18 +12,15 @@
 
 namespace touchbase {
 
-Seconds retry_delay(int attempts, std::optional<Seconds> retry_after, std::mt19937& random) {
-  Seconds delay = k_first_retry_delay;
-  for (int i = 1; i < attempts && delay < k_max_retry_delay; ++i) delay *= 2;
-  delay = std::min(delay, k_max_retry_delay);
-  std::uniform_int_distribution<Seconds::rep> jitter(0, delay.count() / 5);
-  delay += Seconds(jitter(random));
-  return std::max(delay, retry_after.value_or(Seconds(0)));
-}
-
 OutboxDispatcher::OutboxDispatcher(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
-                                   NotifierSet& notifiers)
-    : config_(config), store_(store), clock_(clock), notifiers_(notifiers), io_(io), record_timer_(io) {
+                                   NotifierSet& notifiers, DeliveryObserver observer)
+    : config_(config),
+      store_(store),
+      clock_(clock),
+      notifiers_(notifiers),
+      observer_(std::move(observer)),
+      io_(io),
+      record_timer_(io) {
   for (const auto& [name, notifier] : config.notifiers) {
     if (notifier.rate) limiter_.limit(name, *notifier.rate);
   }
@@ -69,14 +66,17 @@ Result<std::size_t> OutboxDispatcher::start_ready(std::size_t room) {
 }
 
 void OutboxDispatcher::start(const OutboxRow& row, Result<ReminderMessage> message) {
-  auto fail = [&](const std::string& why) { finish(row, DeliveryFailure::permanent(why)); };
   Notifier* notifier = notifiers_.find(row.notifier);
-  if (notifier == nullptr) return fail("notifier '" + row.notifier + "' is not configured");
-  if (gone_.contains(row.notifier)) return fail("notifier '" + row.notifier + "' is disabled: its endpoint is gone");
-  if (!message) return fail(message.error().message);
+  if (notifier == nullptr) return fail_unsent(row, "notifier '" + row.notifier + "' is not configured");
+  if (gone_.contains(row.notifier)) {
+    return fail_unsent(row, "notifier '" + row.notifier + "' is disabled: its endpoint is gone");
+  }
+  if (!message) return fail_unsent(row, message.error().message);
   message->attempt = row.attempts + 1;
   in_flight_.insert(row.id);
-  notifier->deliver(*message, [this, row](DeliveryResult result) { finish(row, result); });
+  notifier->deliver(*message, [this, row, contact_id = message->contact_id](DeliveryResult result) {
+    finish(row, contact_id, result);
+  });
 }
 
 Result<std::vector<Result<ReminderMessage>>> OutboxDispatcher::messages_for(std::span<const OutboxRow> rows) {
@@ -144,20 +144,40 @@ Result<std::optional<OutboxDispatcher::Origin>> OutboxDispatcher::origin_of(cons
   return std::optional<Origin>(Origin{reminder->owner, reminder->created_at});
 }
 
-void OutboxDispatcher::finish(const OutboxRow& row, const DeliveryResult& result) {
+void OutboxDispatcher::finish(const OutboxRow& row, const std::string& contact_id, const DeliveryResult& result) {
+  in_flight_.erase(row.id);
+  DeliveryAttempt attempt{.notifier = row.notifier,
+                          .contact_id = contact_id,
+                          .number = row.attempts + 1,
+                          .outcome = DeliveryOutcome::delivered,
+                          .fate = DeliveryFate::delivered,
+                          .message = "",
+                          .at = clock_.now()};
   if (result.ok()) {
-    in_flight_.erase(row.id);
     delivered_.push_back(row.id);
     delivered_through_[row.notifier].push_back(row.id);
   } else {
     // Failures are few, and recorded at once: the fallback row must exist before anything else happens.
-    in_flight_.erase(row.id);
-    if (auto recorded = record_failure(row, result.error()); !recorded) {
-      spdlog::error("outbox {}: cannot record the outcome: {}", row.id, recorded.error().message);
-      keep_error(recorded.error());
-    }
+    const DeliveryFailure& failure = result.error();
+    attempt.outcome = failure.is_permanent() ? DeliveryOutcome::permanent_failure : DeliveryOutcome::transient_failure;
+    attempt.fate = fail(row, failure);
+    attempt.message = failure.message;
   }
+  if (observer_) observer_(attempt);
   end_turn_soon();
+}
+
+void OutboxDispatcher::fail_unsent(const OutboxRow& row, const std::string& why) {
+  fail(row, DeliveryFailure::permanent(why));
+  end_turn_soon();
+}
+
+DeliveryFate OutboxDispatcher::fail(const OutboxRow& row, const DeliveryFailure& failure) {
+  auto fate = record_failure(row, failure);
+  if (fate) return *fate;
+  spdlog::error("outbox {}: cannot record the outcome: {}", row.id, fate.error().message);
+  keep_error(fate.error());
+  return DeliveryFate::retry;
 }
 
 void OutboxDispatcher::end_turn_soon() {
@@ -218,37 +238,44 @@ void OutboxDispatcher::keep_error(const Error& error) {
   draining_ = false;
 }
 
-std::string OutboxDispatcher::fallback_for(const OutboxRow& row, const std::string& owner) const {
+std::optional<std::string> OutboxDispatcher::fallback_for(const OutboxRow& row, const std::string& owner) const {
   auto it = config_.owners.find(owner);
-  if (it == config_.owners.end()) return "";
+  if (it == config_.owners.end()) return std::nullopt;
   const auto& notify = it->second.notify;
   auto current = std::find(notify.begin(), notify.end(), row.notifier);
   for (auto next = current == notify.end() ? notify.end() : current + 1; next != notify.end(); ++next) {
     if (!gone_.contains(*next)) return *next;
   }
-  return "";
+  return std::nullopt;
 }
 
-Status OutboxDispatcher::record_failure(const OutboxRow& row, const DeliveryFailure& failure) {
+Result<DeliveryFate> OutboxDispatcher::record_failure(const OutboxRow& row, const DeliveryFailure& failure) {
   Instant now = clock_.now();
   if (failure.endpoint_gone && gone_.insert(row.notifier).second) {
     spdlog::error("notifier {}: the endpoint is gone; disabled until the next start or reload", row.notifier);
   }
   TB_TRY(auto origin, origin_of(row));
-  Instant created = origin ? origin->created_at : now;
-  if (failure.kind == DeliveryFailure::Kind::transient) {
-    Instant next = now + retry_delay(row.attempts + 1, failure.retry_after, random_);
-    if (next - created <= k_retry_budget) {
-      spdlog::warn("outbox {}: {} failed (attempt {}), retrying at {}: {}", row.id, row.notifier, row.attempts + 1,
-                   format_rfc3339(next), failure.message);
-      return store_.mark_attempt_failed(row.id, failure.message, next);
-    }
+  const int attempt = row.attempts + 1;
+  const FailureFate fate = fate_of_failure(attempt, origin ? origin->created_at : now, failure, now,
+                                           origin ? fallback_for(row, origin->owner) : std::nullopt, random_);
+  if (fate.fate == DeliveryFate::retry) {
+    spdlog::warn("outbox {}: {} failed (attempt {}), retrying at {}: {}", row.id, row.notifier, attempt,
+                 format_rfc3339(fate.retry_at), failure.message);
+  } else {
+    spdlog::error("outbox {}: {} failed for good after {} attempt(s): {}{}", row.id, row.notifier, attempt,
+                  failure.message, fate.fallback.empty() ? "" : "; falling back to " + fate.fallback);
   }
-  std::string fallback = origin ? fallback_for(row, origin->owner) : "";
-  spdlog::error("outbox {}: {} failed for good after {} attempt(s): {}{}", row.id, row.notifier, row.attempts + 1,
-                failure.message, fallback.empty() ? "" : "; falling back to " + fallback);
-  if (fallback.empty()) return store_.mark_attempt_failed(row.id, failure.message, std::nullopt);
-  return store_.fall_back(row.id, failure.message, fallback, now);
+  TB_TRY_STATUS(write_fate(row, failure, fate, now));
+  return fate.fate;
+}
+
+Status OutboxDispatcher::write_fate(const OutboxRow& row, const DeliveryFailure& failure, const FailureFate& fate,
+                                    Instant now) {
+  switch (fate.fate) {
+    case DeliveryFate::retry: return store_.mark_attempt_failed(row.id, failure.message, fate.retry_at);
+    case DeliveryFate::fell_back: return store_.fall_back(row.id, failure.message, fate.fallback, now);
+    default: return store_.mark_attempt_failed(row.id, failure.message, std::nullopt);
+  }
 }
 
 }  // namespace touchbase

@@ -1,17 +1,17 @@
 #pragma once
 // Delivering outbox rows through the notifiers, at least once: a row leaves
-// the outbox only when its notifier reports success; transient failures are
-// retried with exponential backoff and jitter; permanent ones, and rows past
-// the retry budget, become dead and are logged, and the reminder goes to the
-// owner's next notifier in `notify`, if any. A notifier whose endpoint
-// answered 410 Gone is disabled for the rest of the process.
+// the outbox only when its notifier reports success; what becomes of a row
+// whose delivery failed is decided by retry_policy.h and recorded at once. A
+// notifier whose endpoint answered 410 Gone is disabled for the rest of the
+// process.
 //
 // dispatch_ready() keeps up to k_max_in_flight deliveries going, starting
 // more as they finish, until no row is ready or stop() is called. Failures
 // are recorded at once; successes together, k_record_batch at a time (see
 // there). A row is marked delivered only after its notifier reported
 // success; a crash before that leaves it pending, so it is sent again with
-// the same idempotency key, and nothing is lost.
+// the same idempotency key, and nothing is lost. Each attempt a notifier
+// answered is reported to the DeliveryObserver, if one is given.
 //
 // Not thread-safe: used from the daemon's event loop, on which the notifiers
 // call back.
@@ -32,16 +32,15 @@
 
 #include "config/config.h"
 #include "core/clock.h"
+#include "delivery/delivery_attempt.h"
 #include "delivery/notifier_factory.h"
 #include "delivery/rate_limiter.h"
+#include "delivery/retry_policy.h"
 #include "notifiers/notifier.h"
 #include "store/store.h"
 
 namespace touchbase {
 
-inline constexpr Seconds k_first_retry_delay{30};
-inline constexpr Seconds k_max_retry_delay{std::chrono::hours(1)};
-inline constexpr Seconds k_retry_budget{std::chrono::hours(24)};
 // Deliveries the dispatcher keeps started at once. The transfers wait
 // in the notifiers' engine for a connection (it keeps to its per-host limit),
 // so one finishing is followed at once by the next.
@@ -52,17 +51,12 @@ inline constexpr std::size_t k_max_in_flight = 64;
 inline constexpr std::size_t k_record_batch = 32;
 inline constexpr std::chrono::milliseconds k_record_delay{10};
 
-// The delay before attempt number `attempts + 1`: doubling from
-// k_first_retry_delay up to k_max_retry_delay, with up to 20% random jitter,
-// and never shorter than `retry_after`.
-Seconds retry_delay(int attempts, std::optional<Seconds> retry_after, std::mt19937& random);
-
 class OutboxDispatcher {
  public:
   // On `io`, which the notifiers call back on; the owner calls stop() when it
-  // stops. All references must outlive the dispatcher.
+  // stops. All references must outlive the dispatcher. `observer` may be empty.
   OutboxDispatcher(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
-                   NotifierSet& notifiers);
+                   NotifierSet& notifiers, DeliveryObserver observer = {});
   // Records the successes not recorded yet.
   ~OutboxDispatcher();
   OutboxDispatcher(const OutboxDispatcher&) = delete;
@@ -106,7 +100,14 @@ class OutboxDispatcher {
       std::span<const std::int64_t> reminder_ids);
   Result<ReminderMessage> notice_message(const OutboxRow& row);
   Result<std::optional<Origin>> origin_of(const OutboxRow& row);
-  void finish(const OutboxRow& row, const DeliveryResult& result);
+  // The outcome of an attempt the notifier answered: recorded, or kept for
+  // the next batch, and reported.
+  void finish(const OutboxRow& row, const std::string& contact_id, const DeliveryResult& result);
+  // A row no notifier can take: a permanent failure, not reported (no attempt was made).
+  void fail_unsent(const OutboxRow& row, const std::string& why);
+  // Records the failure; the row's fate. When the store cannot record it, the
+  // row stays as it was, ready, and is tried again: retry.
+  DeliveryFate fail(const OutboxRow& row, const DeliveryFailure& failure);
   // After outcomes came in: at the end of this turn of the loop.
   void end_turn_soon();
   // Starts more rows while draining, records the successes when it is time,
@@ -116,14 +117,17 @@ class OutboxDispatcher {
   // Records the successes after k_record_delay, unless done before.
   void record_soon();
   void keep_error(const Error& error);
-  Status record_failure(const OutboxRow& row, const DeliveryFailure& failure);
-  // The owner's next notifier after the row's, skipping disabled ones; "" if none.
-  std::string fallback_for(const OutboxRow& row, const std::string& owner) const;
+  // Decides the row's fate (retry_policy.h), logs it and writes it.
+  Result<DeliveryFate> record_failure(const OutboxRow& row, const DeliveryFailure& failure);
+  Status write_fate(const OutboxRow& row, const DeliveryFailure& failure, const FailureFate& fate, Instant now);
+  // The owner's next notifier after the row's, skipping disabled ones.
+  std::optional<std::string> fallback_for(const OutboxRow& row, const std::string& owner) const;
 
   const Config& config_;
   Store& store_;
   const Clock& clock_;
   NotifierSet& notifiers_;
+  DeliveryObserver observer_;
   boost::asio::io_context& io_;
   bool draining_ = false;
   bool turn_end_posted_ = false;

@@ -4,26 +4,38 @@
 
 namespace touchbase {
 
+namespace {
+
+DeliveryObserver observer_for(Metrics* metrics) {
+  if (metrics == nullptr) return {};
+  return [metrics](const DeliveryAttempt& attempt) { metrics->delivery_attempted(attempt); };
+}
+
+}  // namespace
+
 Daemon::Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
                NotifierSet& notifiers)
+    : Daemon(io, config, store, clock, notifiers, nullptr) {}
+
+Daemon::Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
+               NotifierSet& notifiers, Metrics& metrics)
+    : Daemon(io, config, store, clock, notifiers, &metrics) {}
+
+Daemon::Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
+               NotifierSet& notifiers, Metrics* metrics)
     : io_(io),
       clock_(clock),
       store_(store),
       engine_(config),
       reminders_(config, engine_, store),
-      dispatcher_(io, config, store, clock, notifiers),
+      dispatcher_(io, config, store, clock, notifiers, observer_for(metrics)),
       timer_(io),
+      metrics_(metrics),
       wakeup_(io, wakeup_socket_path(config.daemon.database)) {
   dispatcher_.on_idle([this] {
     if (running_) boost::asio::post(io_, [this] { on_drain_end(); });
     if (idle_callback_) boost::asio::post(io_, std::exchange(idle_callback_, {}));
   });
-}
-
-Daemon::Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock,
-               NotifierSet& notifiers, Metrics& metrics)
-    : Daemon(io, config, store, clock, notifiers) {
-  metrics_ = &metrics;
 }
 
 Result<Instant> Daemon::pass() {

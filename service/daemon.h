@@ -33,7 +33,7 @@ class Daemon {
  public:
   // All references must outlive the daemon.
   Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock, NotifierSet& notifiers);
-  // Counts reminders created and each pass's outcome in `metrics`.
+  // Counts reminders created, each pass's outcome and each delivery attempt in `metrics`.
   Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock, NotifierSet& notifiers,
          Metrics& metrics);
 
@@ -55,6 +55,9 @@ class Daemon {
   Status run_once();
 
  private:
+  // `metrics` may be nullptr.
+  Daemon(boost::asio::io_context& io, const Config& config, Store& store, const Clock& clock, NotifierSet& notifiers,
+         Metrics* metrics);
   // Starts the ready deliveries; returns when the loop must wake next.
   Result<Instant> dispatch(Instant now);
   void schedule(Instant wake);
@@ -71,7 +74,7 @@ class Daemon {
   OutboxDispatcher dispatcher_;
   boost::asio::steady_timer timer_;
   bool running_ = false;
-  Metrics* metrics_ = nullptr;
+  Metrics* metrics_;
   std::optional<Instant> next_reminder_at_;  // as of the last pass
   Instant next_pass_at_ = Instant::min();    // when the next whole pass is due
   bool pass_wanted_ = true;                  // a whole pass at the next wake, whatever its time

@@ -43,20 +43,16 @@ class Exposition {
   std::string text_;
 };
 
+// The row will not be tried again (a fallback row may be).
+bool gave_up(DeliveryFate fate) {
+  return fate == DeliveryFate::dead || fate == DeliveryFate::fell_back;
+}
+
 nlohmann::json optional_time(std::optional<Instant> t) {
   return t ? nlohmann::json(format_rfc3339(*t)) : nlohmann::json(nullptr);
 }
 
 }  // namespace
-
-std::string_view to_string(DeliveryOutcome o) {
-  switch (o) {
-    case DeliveryOutcome::delivered: return "delivered";
-    case DeliveryOutcome::transient_failure: return "transient_failure";
-    case DeliveryOutcome::permanent_failure: return "permanent_failure";
-  }
-  return "unknown";
-}
 
 Metrics::Metrics(Instant started_at, std::string config_path)
     : started_at_(started_at), config_path_(std::move(config_path)), config_loaded_at_(started_at) {}
@@ -76,15 +72,13 @@ void Metrics::declare_notifier(std::string_view notifier) {
   for (DeliveryOutcome o : k_outcomes) counts[o] += 0;
 }
 
-void Metrics::delivery(std::string_view notifier, DeliveryOutcome outcome, bool retry, bool dead) {
-  declare_notifier(notifier);
-  ++deliveries_[std::string(notifier)][outcome];
-  if (retry) ++retries_;
-  if (dead) ++dead_rows_;
-}
-
-void Metrics::failure(DeliveryFailureRecord record) {
-  recent_failures_.push_front(std::move(record));
+void Metrics::delivery_attempted(const DeliveryAttempt& attempt) {
+  declare_notifier(attempt.notifier);
+  ++deliveries_[attempt.notifier][attempt.outcome];
+  if (attempt.number > 1) ++retries_;
+  if (gave_up(attempt.fate)) ++dead_rows_;
+  if (attempt.outcome == DeliveryOutcome::delivered) return;
+  recent_failures_.push_front(attempt);
   if (recent_failures_.size() > k_recent_failures) recent_failures_.pop_back();
 }
 
@@ -141,7 +135,7 @@ nlohmann::json Metrics::status_json(const StoreFigures& figures, Instant now) co
                         {"notifier", f.notifier},
                         {"contact", f.contact_id},
                         {"outcome", to_string(f.outcome)},
-                        {"dead", f.dead},
+                        {"dead", gave_up(f.fate)},
                         {"message", f.message}});
   }
   return {{"version", TOUCHBASE_VERSION},

@@ -17,6 +17,7 @@
 #include "core/contact.h"
 #include "core/result.h"
 #include "core/time.h"
+#include "delivery/delivery_attempt.h"
 #include "store/store.h"
 
 namespace touchbase {
@@ -24,18 +25,7 @@ namespace touchbase {
 // How many delivery failures `touchbase status` lists.
 inline constexpr std::size_t k_recent_failures = 10;
 
-enum class DeliveryOutcome { delivered, transient_failure, permanent_failure };
-
-std::string_view to_string(DeliveryOutcome o);
-
-struct DeliveryFailureRecord {
-  Instant at;
-  std::string notifier;
-  std::string contact_id;
-  DeliveryOutcome outcome = DeliveryOutcome::transient_failure;
-  bool dead = false;  // the row gave up: no more attempts
-  std::string message;
-};
+enum class ReloadOutcome { taken, refused };
 
 // Figures read from the store when they are asked for.
 struct StoreFigures {
@@ -53,15 +43,15 @@ class Metrics {
   Metrics(Instant started_at, std::string config_path);
 
   void config_loaded(Instant at) { config_loaded_at_ = at; }
-  void reload_finished(bool taken) { ++(taken ? reloads_ok_ : reloads_failed_); }
+  void reload_finished(ReloadOutcome outcome) { ++(outcome == ReloadOutcome::taken ? reloads_ok_ : reloads_failed_); }
   void reminders_created(int n) { reminders_created_ += n; }
   // After each pass: when it ran, whether it failed, and the earliest
   // reminder still to come.
   void pass_finished(Instant at, const Status& outcome, std::optional<Instant> next_reminder);
-  // One delivery attempt's outcome. `retry`: the row had been tried before;
-  // `dead`: the row will not be tried again.
-  void delivery(std::string_view notifier, DeliveryOutcome outcome, bool retry, bool dead);
-  void failure(DeliveryFailureRecord record);
+  // One delivery attempt (a DeliveryObserver): counted by notifier and
+  // outcome, as a retry when it was not the row's first, and as a row given up
+  // on when it died or fell back; a failure joins the recent ones.
+  void delivery_attempted(const DeliveryAttempt& attempt);
   // Configured notifiers appear in /metrics with zero counts before any delivery.
   void declare_notifier(std::string_view notifier);
 
@@ -88,7 +78,7 @@ class Metrics {
   std::optional<Instant> last_pass_at_;
   std::string last_pass_error_;  // empty when the last pass succeeded
   std::optional<Instant> next_reminder_at_;
-  std::deque<DeliveryFailureRecord> recent_failures_;  // newest first
+  std::deque<DeliveryAttempt> recent_failures_;  // newest first
 };
 
 }  // namespace touchbase

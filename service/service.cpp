@@ -10,7 +10,6 @@
 #include <boost/asio/post.hpp>
 
 #include "config/load_config.h"
-#include "delivery/metered_notifier.h"
 #include "delivery/notifier_factory.h"
 #include "service/logging.h"
 #include "service/systemd_notify.h"
@@ -70,12 +69,9 @@ Status Service::open_endpoints(const Config& config) {
 Result<std::unique_ptr<Service::Generation>> Service::make_generation(Config config) {
   auto g = std::make_unique<Generation>();
   g->config = std::make_unique<Config>(std::move(config));
-  TB_TRY(g->delivering, options_.make_notifiers(*g->config, io_));
+  TB_TRY(g->notifiers, options_.make_notifiers(*g->config, io_));
   for (const auto& [name, notifier_config] : g->config->notifiers) {
-    Notifier* notifier = g->delivering.find(name);
-    if (notifier == nullptr) continue;
-    metrics_.declare_notifier(name);
-    g->notifiers.add(name, std::make_unique<MeteredNotifier>(name, *notifier, metrics_, *store_, clock_));
+    if (g->notifiers.find(name) != nullptr) metrics_.declare_notifier(name);
   }
   g->daemon = std::make_unique<Daemon>(io_, *g->config, *store_, clock_, g->notifiers, metrics_);
   return g;
@@ -156,7 +152,7 @@ void Service::reload() {
   spdlog::info("reloading {}", options_.config_path.string());
   if (auto applied = apply_reload(); !applied) {
     log_error_lines("reload refused, the config in force stays: ", applied.error().message);
-    metrics_.reload_finished(false);
+    metrics_.reload_finished(ReloadOutcome::refused);
     notify_ready("running; the last reload was refused (see the log)");
   }
 }
@@ -189,7 +185,7 @@ void Service::finish_reload() {
   if (stopped_) return;
   retiring_.reset();
   metrics_.config_loaded(clock_.now());
-  metrics_.reload_finished(true);
+  metrics_.reload_finished(ReloadOutcome::taken);
   spdlog::info("configuration reloaded from {}", options_.config_path.string());
   if (stopping_) return when_all_idle([this] { finish_stop("every delivery in flight has finished"); });
   current_->daemon->start();

@@ -81,8 +81,7 @@ class Service {
   // Everything built from one config; destroyed together, daemon first.
   struct Generation {
     std::unique_ptr<Config> config;
-    NotifierSet delivering;  // the notifiers that deliver
-    NotifierSet notifiers;   // the same, counted in metrics_; what the daemon uses
+    NotifierSet notifiers;
     std::unique_ptr<Daemon> daemon;
   };
 

@@ -2,9 +2,13 @@
 
 #include "notifiers/command_notifier.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <boost/asio/post.hpp>
 #include <nlohmann/json.hpp>
 
 #include "notifiers/reminder_json.h"
@@ -94,17 +98,27 @@ TEST_F(CommandNotifierTest, AProgramThatIgnoresStdinIsJudgedByItsExitStatus) {
 }
 
 TEST_F(CommandNotifierTest, TheEventLoopKeepsRunningWhileTheProgramRuns) {
-  auto notifier = shell("sleep 0.4; cat > \"$1\"");
+  // Given a program that waits for a line on a fifo, the event loop runs a
+  // handler that writes that line: the program can only finish after it.
+  const auto fifo = dir_ / "go";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  // Read and write: opening does not wait for the program, and writing does not block.
+  const int go = ::open(fifo.c_str(), O_RDWR | O_CLOEXEC);
+  ASSERT_GE(go, 0);
+  CommandNotifier notifier({"/bin/sh", "-c", "read line < \"$1\"; cat > /dev/null", "sh", fifo.string()}, io_);
   std::optional<DeliveryResult> result;
   notifier.deliver(sample_message(), [&](DeliveryResult r) { result = std::move(r); });
-  boost::asio::steady_timer timer(io_, std::chrono::milliseconds(50));
-  bool timer_fired_first = false;
-  timer.async_wait([&](const boost::system::error_code&) { timer_fired_first = !result.has_value(); });
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  while (!result && std::chrono::steady_clock::now() < deadline) io_.run_one_for(std::chrono::milliseconds(50));
-  EXPECT_TRUE(timer_fired_first);
+  bool ran_while_the_program_ran = false;
+  boost::asio::post(io_, [&] {
+    ran_while_the_program_ran = !result.has_value();
+    EXPECT_EQ(::write(go, "go\n", 3), 3);
+  });
+  while (!result && io_.run_one() > 0) {
+  }
+  ::close(go);
+  EXPECT_TRUE(ran_while_the_program_ran);
   ASSERT_TRUE(result.has_value());
-  EXPECT_TRUE(result->ok());
+  EXPECT_TRUE(result->ok()) << result->error().message;
 }
 
 }  // namespace

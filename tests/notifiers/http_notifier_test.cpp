@@ -9,15 +9,15 @@
 #include <unistd.h>
 
 #include <functional>
-#include <sstream>
 
 #include "core/clock.h"
-#include "delivery/make_notifier.h"
 #include "notifiers/discord_payload.h"
 #include "notifiers/google_chat_payload.h"
 #include "notifiers/mattermost_payload.h"
 #include "notifiers/reminder_json.h"
+#include "notifiers/request_builders.h"
 #include "notifiers/slack_payload.h"
+#include "notifiers/standard_webhooks.h"
 #include "notifiers/teams_payload.h"
 #include "tests/notifiers/notifier_testing.h"
 #include "tests/servers/server_process.h"
@@ -49,20 +49,21 @@ class HttpNotifierTest : public ::testing::Test {
     return "http://127.0.0.1:" + std::to_string(server_->port()) + std::string(path);
   }
 
-  std::unique_ptr<Notifier> make(NotifierKind kind, std::string endpoint, std::string secret = "") {
-    return make_on(curl_, kind, std::move(endpoint), std::move(secret));
+  std::unique_ptr<Notifier> http(std::string channel, std::string endpoint, HttpNotifier::RequestBuilder build,
+                                 CurlMulti& multi) {
+    return std::make_unique<HttpNotifier>(std::move(channel), std::move(endpoint), std::move(build), multi, clock_,
+                                          timeouts_);
   }
 
-  std::unique_ptr<Notifier> make_on(CurlMulti& multi, NotifierKind kind, std::string endpoint,
-                                    std::string secret = "") {
-    NotifierConfig config;
-    config.name = "test";
-    config.kind = kind;
-    config.url = std::move(endpoint);
-    config.secret = std::move(secret);
-    auto notifier = make_notifier(config, io_, multi, console_, options_);
-    EXPECT_TRUE(notifier.ok()) << notifier.error().message;
-    return notifier.ok() ? std::move(notifier).value() : nullptr;
+  // `channel` ("teams") posting payload(m) to `endpoint`.
+  std::unique_ptr<Notifier> chat(std::string channel, const std::string& endpoint, JsonPayload payload) {
+    return http(std::move(channel), endpoint, chat_request(endpoint, payload), curl_);
+  }
+
+  std::unique_ptr<Notifier> slack(const std::string& endpoint) { return slack_on(curl_, endpoint); }
+
+  std::unique_ptr<Notifier> slack_on(CurlMulti& multi, const std::string& endpoint) {
+    return http("slack", endpoint, chat_request(endpoint, slack_payload), multi);
   }
 
   // Starts one delivery per element of `results`, each to a contact of its own, and returns at once.
@@ -107,15 +108,14 @@ class HttpNotifierTest : public ::testing::Test {
   boost::asio::io_context io_;
   CurlMulti curl_{io_};
   FakeClock clock_{k_now};
-  std::ostringstream console_;
-  NotifierOptions options_{&clock_, {}, k_default_command_timeout};
+  TransferTimeouts timeouts_;
 };
 
 testing::TempDir* HttpNotifierTest::dir_ = nullptr;
 testing::ServerProcess* HttpNotifierTest::server_ = nullptr;
 
 TEST_F(HttpNotifierTest, SlackReceivesTheBlockKitPayloadAsJson) {
-  auto notifier = make(NotifierKind::slack, url("/slack/services/T0/B0/SECRET"));
+  auto notifier = slack(url("/slack/services/T0/B0/SECRET"));
   const auto result = deliver(*notifier);
   EXPECT_TRUE(result.ok()) << result.error().message;
   const json request = only_request("/slack/");
@@ -126,15 +126,15 @@ TEST_F(HttpNotifierTest, SlackReceivesTheBlockKitPayloadAsJson) {
 }
 
 TEST_F(HttpNotifierTest, TeamsWorkflowAnswering202IsDelivered) {
-  auto notifier = make(NotifierKind::teams, url("/teams/workflow?status=202"));
+  auto notifier = chat("teams", url("/teams/workflow?status=202"), teams_payload);
   const auto result = deliver(*notifier);
   EXPECT_TRUE(result.ok()) << result.error().message;
   EXPECT_EQ(json::parse(only_request("/teams/")["body"].get<std::string>()), teams_payload(sample_message()));
 }
 
 TEST_F(HttpNotifierTest, DiscordAndMattermostReceiveTheirPayloads) {
-  auto discord = make(NotifierKind::discord, url("/discord/api/webhooks/1/tok?status=204&body="));
-  auto mattermost = make(NotifierKind::mattermost, url("/mattermost/hooks/xyz"));
+  auto discord = chat("discord", url("/discord/api/webhooks/1/tok?status=204&body="), discord_payload);
+  auto mattermost = chat("mattermost", url("/mattermost/hooks/xyz"), mattermost_payload);
   const auto discord_result = deliver(*discord);
   EXPECT_TRUE(discord_result.ok()) << discord_result.error().message;
   const auto mattermost_result = deliver(*mattermost);
@@ -144,7 +144,8 @@ TEST_F(HttpNotifierTest, DiscordAndMattermostReceiveTheirPayloads) {
 }
 
 TEST_F(HttpNotifierTest, GoogleChatThreadsByContactAndSendsTheRequestId) {
-  auto notifier = make(NotifierKind::google_chat, url("/gchat/v1/spaces/AAA/messages?key=K&token=T"));
+  const std::string endpoint = url("/gchat/v1/spaces/AAA/messages?key=K&token=T");
+  auto notifier = http("google-chat", endpoint, google_chat_request(endpoint), curl_);
   EXPECT_TRUE(deliver(*notifier).ok());
   const json request = only_request("/gchat/");
   EXPECT_EQ(request["path"],
@@ -154,7 +155,9 @@ TEST_F(HttpNotifierTest, GoogleChatThreadsByContactAndSendsTheRequestId) {
 }
 
 TEST_F(HttpNotifierTest, TheReceiverVerifiesTheWebhookSignature) {
-  auto notifier = make(NotifierKind::webhook, url("/crm/hooks/touchbase"), k_secret);
+  const std::string endpoint = url("/crm/hooks/touchbase");
+  auto notifier =
+      http("webhook", endpoint, signed_webhook_request(endpoint, decode_webhook_secret(k_secret).value()), curl_);
   EXPECT_TRUE(deliver(*notifier).ok());
   const json request = only_request("/crm/");
   EXPECT_EQ(request["signature_valid"], true);
@@ -166,7 +169,7 @@ TEST_F(HttpNotifierTest, TheReceiverVerifiesTheWebhookSignature) {
 }
 
 TEST_F(HttpNotifierTest, AServerErrorIsTransientAndTheMessageHidesTheSecretPath) {
-  auto notifier = make(NotifierKind::slack, url("/e500/services/T0/B0/SECRET?status=500&body=internal"));
+  auto notifier = slack(url("/e500/services/T0/B0/SECRET?status=500&body=internal"));
   const auto result = deliver(*notifier);
   ASSERT_FALSE(result.ok());
   EXPECT_TRUE(result.error().is_transient());
@@ -176,7 +179,7 @@ TEST_F(HttpNotifierTest, AServerErrorIsTransientAndTheMessageHidesTheSecretPath)
 }
 
 TEST_F(HttpNotifierTest, A429WithRetryAfterIsTransientWithThatDelay) {
-  auto notifier = make(NotifierKind::slack, url("/e429/x?status=429&retry_after=7&body=rate_limited"));
+  auto notifier = slack(url("/e429/x?status=429&retry_after=7&body=rate_limited"));
   const auto result = deliver(*notifier);
   ASSERT_FALSE(result.ok());
   EXPECT_TRUE(result.error().is_transient());
@@ -185,8 +188,8 @@ TEST_F(HttpNotifierTest, A429WithRetryAfterIsTransientWithThatDelay) {
 
 TEST_F(HttpNotifierTest, A503WithAnHttpDateRetryAfterWaitsUntilThen) {
   // 2026-03-03 14:02:00 GMT is two minutes after the fake clock's now.
-  auto notifier =
-      make(NotifierKind::mattermost, url("/e503/x?status=503&retry_after=Tue,%2003%20Mar%202026%2014:02:00%20GMT"));
+  auto notifier = chat("mattermost", url("/e503/x?status=503&retry_after=Tue,%2003%20Mar%202026%2014:02:00%20GMT"),
+                       mattermost_payload);
   const auto result = deliver(*notifier);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().retry_after, std::chrono::seconds(120));
@@ -194,8 +197,9 @@ TEST_F(HttpNotifierTest, A503WithAnHttpDateRetryAfterWaitsUntilThen) {
 
 TEST_F(HttpNotifierTest, Discords429BodyRetryAfterIsHonoured) {
   auto notifier =
-      make(NotifierKind::discord,
-           url("/d429/x?status=429&retry_after=60&body=%7B%22retry_after%22%3A%202.5%2C%20%22global%22%3A%20false%7D"));
+      chat("discord",
+           url("/d429/x?status=429&retry_after=60&body=%7B%22retry_after%22%3A%202.5%2C%20%22global%22%3A%20false%7D"),
+           discord_payload);
   const auto result = deliver(*notifier);
   ASSERT_FALSE(result.ok());
   EXPECT_TRUE(result.error().is_transient());
@@ -203,7 +207,7 @@ TEST_F(HttpNotifierTest, Discords429BodyRetryAfterIsHonoured) {
 }
 
 TEST_F(HttpNotifierTest, A410IsPermanentAndMarksTheEndpointGone) {
-  auto notifier = make(NotifierKind::slack, url("/e410/x?status=410&body=channel_is_archived"));
+  auto notifier = slack(url("/e410/x?status=410&body=channel_is_archived"));
   const auto result = deliver(*notifier);
   ASSERT_FALSE(result.ok());
   EXPECT_TRUE(result.error().is_permanent());
@@ -211,7 +215,7 @@ TEST_F(HttpNotifierTest, A410IsPermanentAndMarksTheEndpointGone) {
 }
 
 TEST_F(HttpNotifierTest, A404IsPermanentButNotGone) {
-  auto notifier = make(NotifierKind::slack, url("/e404/x?status=404&body=no_service"));
+  auto notifier = slack(url("/e404/x?status=404&body=no_service"));
   const auto result = deliver(*notifier);
   ASSERT_FALSE(result.ok());
   EXPECT_TRUE(result.error().is_permanent());
@@ -219,8 +223,8 @@ TEST_F(HttpNotifierTest, A404IsPermanentButNotGone) {
 }
 
 TEST_F(HttpNotifierTest, AServerThatNeverAnswersTimesOutAsTransient) {
-  options_.timeouts.total = std::chrono::milliseconds(400);
-  auto notifier = make(NotifierKind::slack, url("/hang/services/T0/B0/SECRET"));
+  timeouts_.total = std::chrono::milliseconds(400);
+  auto notifier = slack(url("/hang/services/T0/B0/SECRET"));
   const auto delivery = deliver_and_wait(*notifier, sample_message(), io_);
   ASSERT_TRUE(delivery.result.has_value());
   ASSERT_FALSE(delivery.result->ok());
@@ -241,7 +245,7 @@ TEST_F(HttpNotifierTest, ARefusedConnectionIsTransient) {
   ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
   ::close(fd);
-  auto notifier = make(NotifierKind::slack, "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/x");
+  auto notifier = slack("http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/x");
   const auto result = deliver(*notifier);
   ASSERT_FALSE(result.ok());
   EXPECT_TRUE(result.error().is_transient());
@@ -249,7 +253,7 @@ TEST_F(HttpNotifierTest, ARefusedConnectionIsTransient) {
 }
 
 TEST_F(HttpNotifierTest, DeliveriesToOneHostReuseTheConnection) {
-  auto notifier = make(NotifierKind::slack, url("/reuse/x"));
+  auto notifier = slack(url("/reuse/x"));
   EXPECT_TRUE(deliver(*notifier).ok());
   EXPECT_TRUE(deliver(*notifier).ok());
   const auto all = requests("/reuse/");
@@ -260,7 +264,7 @@ TEST_F(HttpNotifierTest, DeliveriesToOneHostReuseTheConnection) {
 TEST_F(HttpNotifierTest, AfterTheServerClosesAConnectionTheNextDeliveryOpensAnother) {
   // Closed connections free their descriptors, which new ones then reuse.
   for (int i = 0; i < 6; ++i) {
-    auto notifier = make(NotifierKind::slack, url(i % 2 == 0 ? "/closing/x?close=1" : "/closing/x"));
+    auto notifier = slack(url(i % 2 == 0 ? "/closing/x?close=1" : "/closing/x"));
     EXPECT_TRUE(deliver(*notifier).ok()) << "delivery " << i;
   }
   const auto all = requests("/closing/");
@@ -273,7 +277,7 @@ TEST_F(HttpNotifierTest, AfterTheServerClosesAConnectionTheNextDeliveryOpensAnot
 TEST_F(HttpNotifierTest, OverlappingDeliveriesShareTheHostsConnectionLimit) {
   // One connection per host: six overlapping deliveries queue for it.
   CurlMulti one_per_host(io_, CurlMulti::Options{1});
-  auto notifier = make_on(one_per_host, NotifierKind::slack, url("/overlap/x"));
+  auto notifier = slack_on(one_per_host, url("/overlap/x"));
   ASSERT_TRUE(notifier);
   std::vector<std::optional<DeliveryResult>> results(6);
   start_deliveries(*notifier, results);
@@ -294,11 +298,10 @@ TEST_F(HttpNotifierTest, ADeliveryWaitingForABusyHostDoesNotHoldUpAnotherHost) {
   // One connection per host; 127.0.0.1's is held by a server that never
   // answers, and a second delivery there waits. localhost is another host.
   CurlMulti one_per_host(io_, CurlMulti::Options{1});
-  options_.timeouts.total = std::chrono::seconds(5);
-  auto hanging = make_on(one_per_host, NotifierKind::slack, url("/hang/busy-host"));
-  auto queued = make_on(one_per_host, NotifierKind::slack, url("/busy-host/queued"));
-  auto other = make_on(one_per_host, NotifierKind::slack,
-                       "http://localhost:" + std::to_string(server_->port()) + "/other-host/x");
+  timeouts_.total = std::chrono::seconds(5);
+  auto hanging = slack_on(one_per_host, url("/hang/busy-host"));
+  auto queued = slack_on(one_per_host, url("/busy-host/queued"));
+  auto other = slack_on(one_per_host, "http://localhost:" + std::to_string(server_->port()) + "/other-host/x");
   ASSERT_TRUE(hanging && queued && other);
   std::optional<DeliveryResult> hanging_result, queued_result, other_result;
   hanging->deliver(sample_message(), [&](DeliveryResult r) { hanging_result = std::move(r); });
@@ -316,8 +319,8 @@ TEST_F(HttpNotifierTest, ADeliveryWaitingForABusyHostDoesNotHoldUpAnotherHost) {
 
 TEST_F(HttpNotifierTest, ADeliveryThatWaitsForAConnectionPastItsTimeoutFailsUnsent) {
   CurlMulti one_per_host(io_, CurlMulti::Options{1});
-  options_.timeouts.total = std::chrono::milliseconds(300);
-  auto notifier = make_on(one_per_host, NotifierKind::slack, url("/hang/waits-past-timeout"));
+  timeouts_.total = std::chrono::milliseconds(300);
+  auto notifier = slack_on(one_per_host, url("/hang/waits-past-timeout"));
   ASSERT_TRUE(notifier);
   std::vector<std::optional<DeliveryResult>> results(2);
   start_deliveries(*notifier, results);
@@ -335,7 +338,7 @@ TEST_F(HttpNotifierTest, ADeliveryThatWaitsForAConnectionPastItsTimeoutFailsUnse
 }
 
 TEST_F(HttpNotifierTest, AfterADeliveryTheIoContextRunsOutOfWork) {
-  auto notifier = make(NotifierKind::slack, url("/idle/x"));
+  auto notifier = slack(url("/idle/x"));
   EXPECT_TRUE(deliver(*notifier).ok());
   // Nothing (no socket wait, no timer) keeps io_context::run going.
   io_.restart();
@@ -349,18 +352,16 @@ TEST_F(HttpNotifierTest, DestroyingTheCurlMultiMidTransferAbandonsTheTransfer) {
   bool done_called = false;
   {
     CurlMulti curl(io);
-    NotifierConfig config;
-    config.name = "test";
-    config.kind = NotifierKind::slack;
-    config.url = url("/hang/abandoned");
-    auto notifier = make_notifier(config, io, curl, console_, options_);
-    ASSERT_TRUE(notifier.ok());
-    (*notifier)->deliver(sample_message(), [&](DeliveryResult) { done_called = true; });
-    io.run_for(std::chrono::milliseconds(200));
+    auto notifier = slack_on(curl, url("/hang/abandoned"));
+    notifier->deliver(sample_message(), [&](DeliveryResult) { done_called = true; });
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (requests("/hang/abandoned").empty() && std::chrono::steady_clock::now() < deadline) {
+      io.run_one_for(std::chrono::milliseconds(50));
+    }
     EXPECT_EQ(curl.active(), 1u);
   }
   io.restart();
-  io.run_for(std::chrono::milliseconds(100));  // the aborted waits complete harmlessly
+  io.run_for(std::chrono::seconds(5));  // returns once the aborted waits have completed, harmlessly
   EXPECT_FALSE(done_called);
   EXPECT_EQ(requests("/hang/abandoned").size(), 1u);
 }

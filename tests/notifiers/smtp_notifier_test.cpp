@@ -7,9 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
-#include <sstream>
 
-#include "delivery/make_notifier.h"
 #include "notifiers/render_text.h"
 #include "notifiers/standard_webhooks.h"
 #include "notifiers/text.h"
@@ -55,18 +53,15 @@ class SmtpNotifierTest : public ::testing::Test {
     ASSERT_TRUE(server_->ready()) << server_->error();
   }
 
-  std::unique_ptr<Notifier> make(std::vector<std::string> to, std::string password = k_password) {
-    NotifierConfig config;
-    config.name = "alice-mail";
-    config.kind = NotifierKind::email;
-    config.url = "smtp://127.0.0.1:" + std::to_string(server_->port());
-    config.from = "touchbase <touchbase@example.com>";
-    config.to = std::move(to);
-    config.username = k_user;
-    config.password = std::move(password);
-    auto notifier = make_notifier(config, io_, curl_, console_, options_);
-    EXPECT_TRUE(notifier.ok()) << notifier.error().message;
-    return notifier.ok() ? std::move(notifier).value() : nullptr;
+  std::unique_ptr<Notifier> make(const std::vector<std::string>& to, std::string password = k_password) {
+    SmtpSettings settings{"smtp://127.0.0.1:" + std::to_string(server_->port()),
+                          k_user,
+                          std::move(password),
+                          parse_mailbox("touchbase <touchbase@example.com>").value(),
+                          {}};
+    for (const std::string& address : to) settings.to.push_back(parse_mailbox(address).value());
+    EXPECT_TRUE(validate(settings).ok());
+    return std::make_unique<SmtpNotifier>(std::move(settings), curl_, clock_, TransferTimeouts{});
   }
 
   DeliveryResult deliver(Notifier& notifier, const ReminderMessage& m) {
@@ -104,8 +99,6 @@ class SmtpNotifierTest : public ::testing::Test {
   boost::asio::io_context io_;
   CurlMulti curl_{io_};
   FakeClock clock_{k_now};
-  std::ostringstream console_;
-  NotifierOptions options_{&clock_, {}, k_default_command_timeout};
 };
 
 testing::TempDir* SmtpNotifierTest::dir_ = nullptr;

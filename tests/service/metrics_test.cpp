@@ -4,8 +4,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "delivery/metered_notifier.h"
-#include "tests/testing/recording_notifier.h"
 #include "tests/testing/temp_dir.h"
 
 namespace touchbase::testing {
@@ -18,13 +16,23 @@ Instant at(std::string_view text) {
   return parse_rfc3339(text).value();
 }
 
+DeliveryAttempt attempt(std::string notifier, int number, DeliveryOutcome outcome, DeliveryFate fate) {
+  return {.notifier = std::move(notifier),
+          .contact_id = "jane",
+          .number = number,
+          .outcome = outcome,
+          .fate = fate,
+          .message = outcome == DeliveryOutcome::delivered ? "" : "550 no such user",
+          .at = at("2026-11-23T10:02:00Z")};
+}
+
 TEST(Metrics, CountsAppearByNotifierAndOutcomeWithTheirTypes) {
   Metrics m(at("2026-11-23T10:00:00Z"), "/etc/touchbase/touchbase.toml");
   m.declare_notifier("team-slack");
   m.reminders_created(3);
-  m.delivery("alice-mail", DeliveryOutcome::delivered, false, false);
-  m.delivery("alice-mail", DeliveryOutcome::transient_failure, true, false);
-  m.delivery("alice-mail", DeliveryOutcome::permanent_failure, true, true);
+  m.delivery_attempted(attempt("alice-mail", 1, DeliveryOutcome::delivered, DeliveryFate::delivered));
+  m.delivery_attempted(attempt("alice-mail", 2, DeliveryOutcome::transient_failure, DeliveryFate::retry));
+  m.delivery_attempted(attempt("alice-mail", 2, DeliveryOutcome::permanent_failure, DeliveryFate::dead));
   StoreFigures figures;
   figures.contacts[ContactStatus::active] = 4;
   figures.outbox_depth = 2;
@@ -74,8 +82,13 @@ TEST(Metrics, AFailedPassKeepsItsMessageForHealthAndStatusUntilOneSucceeds) {
 TEST(Metrics, StatusListsTheNewestFailuresFirstAndKeepsOnlyTheRecentOnes) {
   Metrics m(at("2026-11-23T10:00:00Z"), "t.toml");
   for (int i = 0; i < 12; ++i) {
-    m.failure({at("2026-11-23T10:00:00Z") + Seconds(i), "mail", "c" + std::to_string(i),
-               DeliveryOutcome::transient_failure, false, "451 try later"});
+    m.delivery_attempted({.notifier = "mail",
+                          .contact_id = "c" + std::to_string(i),
+                          .number = 1,
+                          .outcome = DeliveryOutcome::transient_failure,
+                          .fate = DeliveryFate::retry,
+                          .message = "451 try later",
+                          .at = at("2026-11-23T10:00:00Z") + Seconds(i)});
   }
   auto failures = m.status_json({}, at("2026-11-23T11:00:00Z"))["recent_failures"];
   ASSERT_EQ(failures.size(), k_recent_failures);
@@ -114,79 +127,50 @@ TEST(Metrics, StoreFiguresCountContactsByStatusAndTheWaitingRows) {
   EXPECT_EQ(figures->next_outbox_attempt, at("2026-11-23T10:00:00Z"));
 }
 
-TEST(MeteredNotifier, TheReminderIdIsReadFromTheIdempotencyKey) {
-  EXPECT_EQ(reminder_id_of_key("tb-42-alice-mail-0123456789ab"), 42);
-  EXPECT_EQ(reminder_id_of_key("tb-7-x-0123456789ab"), 7);
-  EXPECT_EQ(reminder_id_of_key("tb--x-0123456789ab"), std::nullopt);
-  EXPECT_EQ(reminder_id_of_key("tb-42"), std::nullopt);
-  EXPECT_EQ(reminder_id_of_key("other-42-x"), std::nullopt);
-}
-
-TEST(MeteredNotifier, ARetriedAttemptIsCountedFromTheMessageAndADeadRowFromTheRecordedRow) {
-  // Given a row the caller marks failed-for-good on its second attempt, the
-  // metered notifier counts one retry, one permanent failure and one dead row.
-  TempDir dir;
-  auto store = open_sqlite_store(dir / "t.db").value();
-  Contact c;
-  c.id = "jane";
-  c.name = "Jane";
-  ASSERT_TRUE(store->add_contact(c).ok());
-  Reminder r;
-  r.contact_id = "jane";
-  r.owner = "alice";
-  r.cadence = "prospect";
-  r.due_at = r.remind_at = r.created_at = at("2026-11-23T10:00:00Z");
-  std::vector<std::string> notifiers{"mail"};
-  auto created = store->create_reminder(r, notifiers).value().value();
-  OutboxRow row = store->outbox_rows(created.id).value().at(0);
-  ASSERT_TRUE(store->mark_attempt_failed(row.id, "451", at("2026-11-23T10:01:00Z")).ok());
-
-  RecordingNotifier inner;
-  inner.script.push_back(DeliveryFailure::permanent("550 no such user"));
-  FakeClock clock(at("2026-11-23T10:02:00Z"));
-  Metrics m(clock.now(), "t.toml");
-  MeteredNotifier metered("mail", inner, m, *store, clock);
-  ReminderMessage message;
-  message.idempotency_key = row.idempotency_key;
-  message.contact_id = "jane";
-  message.attempt = 2;
-  bool recorded = false;
-  metered.deliver(message, [&](DeliveryResult result) {
-    ASSERT_FALSE(result.ok());
-    recorded = store->mark_attempt_failed(row.id, result.error().message, std::nullopt).ok();
-  });
-  ASSERT_TRUE(recorded);
+TEST(Metrics, ARowThatFellBackCountsAsGivenUpOnAndItsFailureIsListedAsDead) {
+  // Given a second attempt that failed for good and handed its reminder to
+  // the owner's next notifier, the row counts as a retry and as given up on.
+  Metrics m(at("2026-11-23T10:00:00Z"), "t.toml");
+  m.delivery_attempted(attempt("mail", 2, DeliveryOutcome::permanent_failure, DeliveryFate::fell_back));
   std::string text = m.prometheus_text({});
   EXPECT_THAT(text, HasSubstr("touchbase_deliveries_total{notifier=\"mail\",outcome=\"permanent_failure\"} 1\n"));
   EXPECT_THAT(text, HasSubstr("touchbase_delivery_retries_total 1\n"));
   EXPECT_THAT(text, HasSubstr("touchbase_outbox_dead_total 1\n"));
-  auto failures = m.status_json({}, clock.now())["recent_failures"];
+  auto failures = m.status_json({}, at("2026-11-23T10:05:00Z"))["recent_failures"];
   ASSERT_EQ(failures.size(), 1u);
+  EXPECT_EQ(failures[0]["at"], "2026-11-23T10:02:00Z");
+  EXPECT_EQ(failures[0]["notifier"], "mail");
   EXPECT_EQ(failures[0]["contact"], "jane");
+  EXPECT_EQ(failures[0]["outcome"], "permanent_failure");
   EXPECT_EQ(failures[0]["dead"], true);
   EXPECT_EQ(failures[0]["message"], "550 no such user");
 }
 
-TEST(MeteredNotifier, ASuccessIsCountedBeforeTheCallerHasRecordedIt) {
-  // Given a second attempt that succeeds while its row still reads as never
-  // tried (the caller records successes later), it counts as a retried delivery.
-  TempDir dir;
-  auto store = open_sqlite_store(dir / "t.db").value();
-  RecordingNotifier inner;
-  FakeClock clock(at("2026-11-23T10:02:00Z"));
-  Metrics m(clock.now(), "t.toml");
-  MeteredNotifier metered("mail", inner, m, *store, clock);
-  ReminderMessage message;
-  message.idempotency_key = "tb-1-mail-0123456789ab";
-  message.attempt = 2;
-  int done = 0;
-  metered.deliver(message, [&](DeliveryResult result) { done += result.ok() ? 1 : 100; });
+TEST(Metrics, ATransientFailureToBeRetriedIsListedAsNotDead) {
+  Metrics m(at("2026-11-23T10:00:00Z"), "t.toml");
+  m.delivery_attempted(attempt("mail", 1, DeliveryOutcome::transient_failure, DeliveryFate::retry));
+  EXPECT_THAT(m.prometheus_text({}), HasSubstr("touchbase_outbox_dead_total 0\n"));
+  EXPECT_EQ(m.status_json({}, at("2026-11-23T10:05:00Z"))["recent_failures"][0]["dead"], false);
+}
 
-  EXPECT_EQ(done, 1);
+TEST(Metrics, ARetriedSuccessCountsAsARetryAndIsNotListedAmongTheFailures) {
+  Metrics m(at("2026-11-23T10:00:00Z"), "t.toml");
+  m.delivery_attempted(attempt("mail", 2, DeliveryOutcome::delivered, DeliveryFate::delivered));
   std::string text = m.prometheus_text({});
   EXPECT_THAT(text, HasSubstr("touchbase_deliveries_total{notifier=\"mail\",outcome=\"delivered\"} 1\n"));
   EXPECT_THAT(text, HasSubstr("touchbase_delivery_retries_total 1\n"));
   EXPECT_THAT(text, HasSubstr("touchbase_outbox_dead_total 0\n"));
+  EXPECT_TRUE(m.status_json({}, at("2026-11-23T10:05:00Z"))["recent_failures"].empty());
+}
+
+TEST(Metrics, ReloadsAreCountedByOutcome) {
+  Metrics m(at("2026-11-23T10:00:00Z"), "t.toml");
+  m.reload_finished(ReloadOutcome::taken);
+  m.reload_finished(ReloadOutcome::refused);
+  m.reload_finished(ReloadOutcome::refused);
+  std::string text = m.prometheus_text({});
+  EXPECT_THAT(text, HasSubstr("touchbase_config_reloads_total{result=\"success\"} 1\n"));
+  EXPECT_THAT(text, HasSubstr("touchbase_config_reloads_total{result=\"failure\"} 2\n"));
 }
 
 }  // namespace

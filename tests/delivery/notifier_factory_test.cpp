@@ -1,10 +1,18 @@
-#include "delivery/make_notifier.h"
+#include "delivery/notifier_factory.h"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
 
+#include "notifiers/discord_payload.h"
+#include "notifiers/google_chat_payload.h"
+#include "notifiers/mattermost_payload.h"
+#include "notifiers/request_builders.h"
+#include "notifiers/slack_payload.h"
+#include "notifiers/teams_payload.h"
 #include "tests/notifiers/notifier_testing.h"
+#include "tests/servers/server_process.h"
+#include "tests/testing/temp_dir.h"
 
 namespace touchbase {
 namespace {
@@ -68,11 +76,6 @@ TEST(ValidateNotifier, ACommandNeedsAProgram) {
   EXPECT_TRUE(validate_notifier(c).ok());
 }
 
-TEST(NotifierKindName, SpellsKindsAsTheConfigurationDoes) {
-  EXPECT_EQ(notifier_kind_name(NotifierKind::google_chat), "google-chat");
-  EXPECT_EQ(notifier_kind_name(NotifierKind::email), "email");
-}
-
 TEST(MakeNotifier, BuildsAConsoleNotifierThatWritesTheReminder) {
   boost::asio::io_context io;
   CurlMulti curl(io);
@@ -92,6 +95,46 @@ TEST(MakeNotifier, RefusesAnInvalidConfiguration) {
   auto notifier = make_notifier(config_of(NotifierKind::slack, "ftp://example.com/x"), io, curl, out);
   ASSERT_FALSE(notifier.ok());
   EXPECT_EQ(notifier.error().code, Errc::config);
+}
+
+TEST(MakeNotifier, EachChatKindPostsItsOwnPayloadAndTheWebhookIsSigned) {
+  // Given one notifier of each HTTP kind, built from its configuration, the
+  // test server receives each kind's payload, and a webhook it can verify.
+  constexpr const char* secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  testing::TempDir dir;
+  testing::ServerProcess server("http_server.py", dir.path(), {"--secret", secret});
+  ASSERT_TRUE(server.ready()) << server.error();
+  const std::string base = "http://127.0.0.1:" + std::to_string(server.port());
+  boost::asio::io_context io;
+  CurlMulti curl(io);
+  std::ostringstream out;
+  const std::pair<NotifierKind, JsonPayload> chats[] = {{NotifierKind::slack, slack_payload},
+                                                        {NotifierKind::teams, teams_payload},
+                                                        {NotifierKind::discord, discord_payload},
+                                                        {NotifierKind::mattermost, mattermost_payload},
+                                                        {NotifierKind::google_chat, google_chat_payload}};
+  for (const auto& [kind, payload] : chats) {
+    auto notifier = make_notifier(config_of(kind, base + "/" + std::string(to_string(kind))), io, curl, out);
+    ASSERT_TRUE(notifier.ok()) << notifier.error().message;
+    const auto delivery = testing::deliver_and_wait(**notifier, testing::sample_message(), io);
+    ASSERT_TRUE(delivery.result.has_value() && delivery.result->ok()) << to_string(kind);
+  }
+  auto webhook_config = config_of(NotifierKind::webhook, base + "/webhook");
+  webhook_config.secret = secret;
+  auto webhook = make_notifier(webhook_config, io, curl, out);
+  ASSERT_TRUE(webhook.ok()) << webhook.error().message;
+  ASSERT_TRUE(testing::deliver_and_wait(**webhook, testing::sample_message(), io).result.has_value());
+
+  const auto requests = server.records("requests.jsonl");
+  ASSERT_EQ(requests.size(), std::size(chats) + 1);
+  for (std::size_t i = 0; i < std::size(chats); ++i) {
+    const auto& [kind, payload] = chats[i];
+    EXPECT_EQ(nlohmann::json::parse(requests[i]["body"].get<std::string>()), payload(testing::sample_message()))
+        << to_string(kind);
+  }
+  const auto& google_chat = requests[std::size(chats) - 1];
+  EXPECT_NE(google_chat["path"].get<std::string>().find("threadKey=jane-doe"), std::string::npos);
+  EXPECT_EQ(requests.back()["signature_valid"], true);
 }
 
 }  // namespace
