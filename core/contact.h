@@ -23,6 +23,10 @@ struct NextStep {
   friend bool operator==(const NextStep&, const NextStep&) = default;
 };
 
+// The step as people read it: "send the pricing deck (agreed for 2026-11-24)";
+// without a date, the text alone.
+std::string next_step_text(const NextStep& step);
+
 // Empty strings and absent optionals mean "not given": the config's
 // [defaults] supply timezone, window, cadence and owner.
 struct Contact {
