@@ -48,6 +48,39 @@ TEST(Plan, PlaysTheCadenceThroughGiveUpIntoNurture) {
 
 // Regression: a last_touch known from an import was forgotten after the
 // first planned touch, so the 2nd touch was planned twice.
+// Regression: the plan started a new cadence at `now`, so a reminded touch
+// assumed done later today counted as the new cadence's first touch; the
+// daemon starts it after that touch.
+TEST(Plan, ACadenceSwitchedBeforeAnAssumedTouchLaterTodayStartsAfterItAsTheDaemonDoes) {
+  Config config = base_config();
+  config.cadences["basic"].give_up_after = 3;
+  config.cadences["basic"].then = "nurture";
+  config.cadences["nurture"] = plain_cadence("nurture", {"45d"});
+  CadenceEngine engine(config);
+  const std::vector<PlanContact> contacts = {
+      {contact(),
+       {touch("2026-11-16T09:00:00Z", Outcome::no_answer), touch("2026-11-19T09:00:00Z", Outcome::no_answer),
+        touch("2026-11-23T09:00:00Z", Outcome::no_answer)}}};
+  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 60 * 24h).value();
+  EXPECT_EQ(dues(plan), (std::vector<std::string>{"jane 1 nurture 2027-01-07T09:00:00Z"}));
+  ASSERT_EQ(plan.transitions.size(), 1u);
+  EXPECT_EQ(plan.transitions[0].at, k_now);
+}
+
+TEST(Plan, CadencesThatSwitchInALoopFailThePlanAsTheyFailTheDaemon) {
+  Config config = base_config();
+  config.cadences["basic"].give_up_after = 1;
+  config.cadences["basic"].then = "basic";
+  CadenceEngine engine(config);
+  Contact c = contact();
+  c.last_touch = at("2026-12-01T09:00:00Z");  // imported, and ahead of now: it stays in every new cadence
+  const std::vector<PlanContact> contacts = {{contact("ok", "Ok"), {}}, {c, {}}};
+  auto plan = plan_follow_ups(engine, contacts, k_now, k_now + 24h);
+  ASSERT_FALSE(plan.ok());
+  EXPECT_EQ(plan.error().code, Errc::config);
+  EXPECT_EQ(plan.error().message, "contact jane: cadences switch in a loop; check their 'then' keys");
+}
+
 TEST(Plan, AnImportedLastTouchCountsAsTheFirstTouchThroughoutThePlan) {
   Config config = base_config();
   config.cadences["basic"] = plain_cadence("basic", {"2d"});
