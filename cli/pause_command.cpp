@@ -45,8 +45,9 @@ Result<Instant> read_until(const std::string& text, const Config& config, const 
   return *until;
 }
 
-// A refused change, in words: `doing` is what was asked ("snooze", "pause").
-Status said(const StateChange& change, const Contact& c, std::string_view doing, std::optional<Instant> until) {
+// A refused change, in words: `doing` is what was asked ("snooze", "pause"), `until` its end.
+Status refusal_error(const StateChange& change, const Contact& c, std::string_view doing,
+                     std::optional<Instant> until) {
   if (change) return {};
   switch (change.error()) {
     case StateRefusal::not_followed:
@@ -59,7 +60,7 @@ Status said(const StateChange& change, const Contact& c, std::string_view doing,
 
 Result<std::string> snooze(const StateArgs& args, const Config& config, Contact& c, Instant now) {
   TB_TRY(Instant until, read_until(args.until, config, c, now));
-  TB_TRY_STATUS(said(snooze_contact(c, until, now), c, "snooze", until));
+  TB_TRY_STATUS(refusal_error(snooze_contact(c, until, now), c, "snooze", until));
   return "snoozed " + who(c) + " until " + format_local_time(until, contact_zone(config, c));
 }
 
@@ -68,7 +69,7 @@ Result<std::string> pause(const StateArgs& args, const Config& config, Contact& 
   if (!args.until.empty()) {
     TB_TRY(until, read_until(args.until, config, c, now));
   }
-  TB_TRY_STATUS(said(pause_contact(c, until, now), c, "pause", until));
+  TB_TRY_STATUS(refusal_error(pause_contact(c, until, now), c, "pause", until));
   if (!until) return "paused " + who(c) + ": 'touchbase resume " + c.id + "' follows it up again";
   return "paused " + who(c) + " until " + format_local_time(*until, contact_zone(config, c));
 }

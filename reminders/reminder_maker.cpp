@@ -24,27 +24,6 @@ constexpr std::size_t k_reminders_per_commit = 256;
 // Contacts a pass reads, and holds, at once.
 constexpr std::size_t k_contacts_per_page = 512;
 
-}  // namespace
-
-Result<Decision> ReminderMaker::decide(Contact& contact, std::span<const Touch> history, Instant now) {
-  Decision d;
-  bool changed = false;
-  auto on_transition = [&](const Decision& t) -> Contact& {
-    if (t.kind == Decision::Kind::dormant) {
-      spdlog::info("contact {}: dormant ({})", contact.id, t.why);
-    } else {
-      spdlog::info("contact {}: cadence {} -> {} ({})", contact.id, t.cadence, t.next_cadence, t.why);
-    }
-    changed = true;
-    return contact;
-  };
-  TB_TRY_STATUS(follow_cadence_switches(engine_, contact, history, now, NextOptions{}, d, on_transition));
-  if (changed) TB_TRY_STATUS(store_.update_contact(contact));
-  return d;
-}
-
-namespace {
-
 Reminder reminder_for(const Contact& contact, const Decision& d, const Owner& owner, Instant now) {
   Reminder r;
   r.contact_id = contact.id;
@@ -76,6 +55,23 @@ void wake_at(ReminderPass& pass, Instant at) {
 }
 
 }  // namespace
+
+Result<Decision> ReminderMaker::decide(Contact& contact, std::span<const Touch> history, Instant now) {
+  Decision d;
+  bool changed = false;
+  auto on_transition = [&](const Decision& t) -> Contact& {
+    if (t.kind == Decision::Kind::dormant) {
+      spdlog::info("contact {}: dormant ({})", contact.id, t.why);
+    } else {
+      spdlog::info("contact {}: cadence {} -> {} ({})", contact.id, t.cadence, t.next_cadence, t.why);
+    }
+    changed = true;
+    return contact;
+  };
+  TB_TRY_STATUS(follow_cadence_switches(engine_, contact, history, now, NextOptions{}, d, on_transition));
+  if (changed) TB_TRY_STATUS(store_.update_contact(contact));
+  return d;
+}
 
 Result<Reminder> ReminderMaker::create_reminder(const Contact& contact, const Decision& d, const PointChoice& choice,
                                                 const ContactHistories& histories, Instant now, Instant first_attempt) {

@@ -1,13 +1,6 @@
 #include "scheduler/touch_effect.h"
 
 namespace touchbase {
-namespace {
-
-bool is_reply(Outcome o) {
-  return o == Outcome::replied || o == Outcome::meeting;
-}
-
-}  // namespace
 
 TouchEffect apply_touch(const Cadence& cadence, const Touch& t, const NextStep& next, Contact& contact) {
   TouchEffect effect;
