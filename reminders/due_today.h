@@ -15,8 +15,8 @@ namespace touchbase {
 inline constexpr Seconds k_due_horizon{std::chrono::hours(48)};
 
 struct DueItem {
-  const FollowUp* follow_up = nullptr;  // points into the FollowUps given
-  const Contact* contact = nullptr;     // its contact, in the same
+  const FollowUp* follow_up = nullptr;  // points into FollowUps::items
+  const Contact* contact = nullptr;     // its contact, in FollowUps::contacts
   bool overdue = false;                 // due before now
 };
 

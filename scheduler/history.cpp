@@ -4,11 +4,14 @@
 #include <iterator>
 
 namespace touchbase {
+namespace {
 
 std::optional<Instant> last_logged(std::span<const Touch> touches) {
   if (touches.empty()) return std::nullopt;
   return touches.back().at;
 }
+
+}  // namespace
 
 bool answered_by_touch(const Reminder& r, std::optional<Instant> at) {
   return at && std::min(r.created_at, r.due_at) <= *at;

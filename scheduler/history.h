@@ -6,6 +6,9 @@
 // never reminded twice and downtime does not replay a whole cadence. The
 // daemon, `plan`, `due`, `calendar`, `points` and `log` all read histories
 // through these functions, so they agree. Pure.
+//
+// REQUIRES (every function): `logged` is oldest first and `reminders` oldest
+// due_at first, as the store gives them.
 
 #include <optional>
 #include <span>
@@ -16,9 +19,6 @@
 #include "core/reminder.h"
 
 namespace touchbase {
-
-// When the last of the logged `touches` (oldest first) happened; nullopt when there is none.
-std::optional<Instant> last_logged(std::span<const Touch> touches);
 
 // Whether a touch logged at `at` answers reminder `r`: it lies at or after
 // the reminder's creation or its due time, so the reminder no longer stands
