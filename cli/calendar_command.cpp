@@ -28,8 +28,7 @@ std::string describe(const FollowUp& f, const Contact& c) {
   text += "Bring: " + f.bring + "\n";
   if (f.point && !f.point->link.empty()) text += f.point->link + "\n";
   if (!c.next_step.text.empty() && f.brings != PointChoice::Kind::next_step) {
-    text += "Next step: " + c.next_step.text +
-            (c.next_step.date ? " (agreed for " + format_date(*c.next_step.date) + ")" : "") + "\n";
+    text += "Next step: " + next_step_text(c.next_step) + "\n";
   }
   if (!c.phone.empty()) text += "Phone: " + c.phone + "\n";
   if (!c.email.empty()) text += "Email: " + c.email + "\n";

@@ -1,7 +1,5 @@
 // touchbase due [--owner O] [--json] [--now RFC3339]
-#include <algorithm>
 #include <iostream>
-#include <map>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -9,51 +7,18 @@
 #include "cli/commands.h"
 #include "cli/contact_args.h"
 #include "core/clock.h"
+#include "reminders/due_today.h"
 #include "reminders/follow_ups.h"
 #include "reminders/reminder_message.h"
 
 namespace touchbase {
 namespace {
 
-// Far enough ahead to cover the end of today in every zone.
-constexpr Seconds k_due_horizon{std::chrono::hours(48)};
-
 struct DueArgs {
   std::string owner;
   bool json = false;
   std::string now;
 };
-
-struct DueItem {
-  const FollowUp* follow_up = nullptr;
-  const Contact* contact = nullptr;
-  bool overdue = false;
-};
-
-Instant end_of_local_day(Instant t, const date::time_zone& zone) {
-  auto local_day = date::floor<date::days>(zone.to_local(t));
-  return zone.to_sys(local_day + date::days(1), date::choose::earliest);
-}
-
-// Per contact, the latest follow-up due by the end of its owner's day: the
-// one to act on. Grouped by owner, most valuable first, then earliest due.
-std::vector<DueItem> pick_due(const Config& config, const FollowUps& all, const std::string& owner, Instant now) {
-  std::map<std::size_t, const FollowUp*> latest;
-  for (const FollowUp& f : all.items) {
-    if (!owner.empty() && f.owner != owner) continue;
-    if (f.due_at >= end_of_local_day(now, *date::locate_zone(config.owner_for(f.owner).timezone))) continue;
-    latest[f.contact] = &f;  // items are ordered by due_at
-  }
-  std::vector<DueItem> items;
-  for (auto [index, f] : latest) items.push_back({f, &all.contacts[index], f->due_at < now});
-  std::sort(items.begin(), items.end(), [](const DueItem& a, const DueItem& b) {
-    if (a.follow_up->owner != b.follow_up->owner) return a.follow_up->owner < b.follow_up->owner;
-    if (a.contact->value != b.contact->value) return a.contact->value > b.contact->value;
-    if (a.follow_up->due_at != b.follow_up->due_at) return a.follow_up->due_at < b.follow_up->due_at;
-    return a.contact->id < b.contact->id;
-  });
-  return items;
-}
 
 void print_json(const Config& config, const std::vector<DueItem>& items) {
   for (const DueItem& item : items) {
@@ -95,8 +60,7 @@ void print_item(const Config& config, const DueItem& item, const date::time_zone
   std::cout << "           bring: " << f.bring << (f.point && !f.point->link.empty() ? " " + f.point->link : "")
             << "\n";
   if (f.brings != PointChoice::Kind::next_step && (!c.next_step.text.empty() || c.next_step.date)) {
-    std::cout << "           next step: " << c.next_step.text
-              << (c.next_step.date ? " (agreed for " + format_date(*c.next_step.date) + ")" : "") << "\n";
+    std::cout << "           next step: " << next_step_text(c.next_step) << "\n";
   }
 }
 
@@ -125,7 +89,7 @@ Status due(const Cli& cli, const DueArgs& args) {
   TB_TRY(auto store, open_store(config.daemon.database));
   CadenceEngine engine(config);
   TB_TRY(FollowUps all, follow_ups_between(config, *store, engine, now, Instant::min(), now + k_due_horizon));
-  auto items = pick_due(config, all, args.owner, now);
+  auto items = due_today(config, all, args.owner, now);
   if (args.json) {
     print_json(config, items);
   } else {

@@ -5,9 +5,11 @@
 #include "cli/commands.h"
 #include "cli/contact_args.h"
 #include "core/clock.h"
+#include "reminders/contact_histories.h"
 #include "reminders/follow_ups.h"
 #include "reminders/reminder_message.h"
-#include "scheduler/resolved_config.h"
+#include "scheduler/history.h"
+#include "scheduler/touch_effect.h"
 #include "service/wakeup.h"
 
 namespace touchbase {
@@ -60,46 +62,26 @@ Result<NextStep> read_next_step(const LogArgs& args, const Touch& touch, const d
   return step;
 }
 
-// The talking point of the latest open reminder the salesperson had when the
-// touch happened: the one the touch used.
-Result<std::string> talking_point_used(Store& store, const std::string& contact_id, Instant at) {
-  TB_TRY(auto open, open_reminders(store, contact_id));
-  std::string point;
-  for (const Reminder& r : open) {
-    if (std::min(r.created_at, r.due_at) <= at) point = r.talking_point;
-  }
-  return point;
+// The talking point of the reminder `touch` answers, as the store has the contact now.
+Result<std::string> talking_point_used(Store& store, const std::string& contact_id, const Touch& touch) {
+  TB_TRY(auto histories, store.histories_of(std::span(&contact_id, 1)));
+  const StoredHistory h = stored_history(histories, contact_id);
+  return talking_point_answered(h.touches, h.reminders, touch.at);
 }
 
-bool is_reply(Outcome o) {
-  return o == Outcome::replied || o == Outcome::meeting;
-}
-
-// The contact's state after the touch, and what changed, in words.
-std::string apply_touch(const Config& config, Contact& c, const Touch& t, const NextStep& next) {
-  std::string effect;
-  c.next_step = next;
-  if (c.status == ContactStatus::dormant) {
-    c.status = ContactStatus::active;
-    c.cadence_since = t.at;
-    effect = "active again: its cadence starts afresh";
+// What the touch did to the contact, in words; empty when nothing worth saying.
+std::string effect_text(const TouchEffect& effect, const Contact& c) {
+  switch (effect.kind) {
+    case TouchEffect::Kind::none: break;
+    case TouchEffect::Kind::active_again: return "active again: its cadence starts afresh";
+    case TouchEffect::Kind::date_comes_first:
+      return "a reply " + std::string(effect.reply.name) + "s the cadence, but the agreed date comes first";
+    case TouchEffect::Kind::stopped: return "the cadence stops after a reply";
+    case TouchEffect::Kind::paused:
+      return "paused after the reply: 'touchbase resume " + c.id + "' starts the cadence again";
+    case TouchEffect::Kind::moved: return "moved to cadence " + c.cadence + " after the reply";
   }
-  if (!is_reply(t.outcome)) return effect;
-  const Cadence& cadence = config.cadence_for(c.cadence);
-  std::string_view on_reply = cadence.on_reply.empty() ? k_on_reply_pause : std::string_view(cadence.on_reply);
-  if (on_reply == k_on_reply_pause || on_reply == k_on_reply_stop) {
-    if (next.date) return "a reply " + std::string(on_reply) + "s the cadence, but the agreed date comes first";
-    if (on_reply == k_on_reply_stop) return "the cadence stops after a reply";
-    c.status = ContactStatus::paused;
-    c.paused_until.reset();
-    return "paused after the reply: 'touchbase resume " + c.id + "' starts the cadence again";
-  }
-  if (config.cadences.contains(std::string(on_reply))) {
-    c.cadence = std::string(on_reply);
-    c.cadence_since = t.at;
-    return "moved to cadence " + c.cadence + " after the reply";
-  }
-  return effect;
+  return "";
 }
 
 void print_logged(const Config& config, const Contact& c, const Touch& t, const std::string& effect) {
@@ -121,11 +103,11 @@ Status log_touch(const Cli& cli, const LogArgs& args) {
   const Instant now = cli.clock.now();
   TB_TRY(Touch touch, read_touch(args, contact_zone(config, contact), now));
   TB_TRY(NextStep next, read_next_step(args, touch, contact_zone(config, contact)));
-  TB_TRY(touch.talking_point, talking_point_used(*store, contact.id, touch.at));
-  std::string effect = apply_touch(config, contact, touch, next);
+  TB_TRY(touch.talking_point, talking_point_used(*store, contact.id, touch));
+  const TouchEffect effect = apply_touch(config.cadence_for(contact.cadence), touch, next, contact);
   TB_TRY_STATUS(store->log_touch(contact, touch));
   wake_daemon(config.daemon.database);
-  print_logged(config, contact, touch, effect);
+  print_logged(config, contact, touch, effect_text(effect, contact));
   TB_TRY(std::string next_line, describe_next_follow_up(config, *store, contact, now));
   std::cout << next_line << "\n";
   return {};

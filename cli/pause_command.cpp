@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "reminders/follow_ups.h"
 #include "reminders/reminder_message.h"
+#include "scheduler/contact_state.h"
 #include "service/wakeup.h"
 
 namespace touchbase {
@@ -38,57 +39,56 @@ std::string who(const Contact& c) {
   return c.name + " (" + c.id + ")";
 }
 
-// Snoozing and pausing are for contacts still being followed up.
-Status check_followed(const Contact& c, std::string_view doing) {
-  if (c.status != ContactStatus::dormant && c.status != ContactStatus::closed_won &&
-      c.status != ContactStatus::closed_lost && c.status != ContactStatus::closed_unqualified) {
-    return {};
-  }
-  return Error::data("contact '" + c.id + "' is " + std::string(to_string(c.status)) + ": there is nothing to " +
-                     std::string(doing) + " ('touchbase resume " + c.id + "' follows it up again)");
-}
-
 Result<Instant> read_until(const std::string& text, const Config& config, const Contact& c, Instant now) {
   auto until = parse_until(text, now, contact_zone(config, c));
   if (!until) return Error::data("UNTIL: " + until.error().message);
-  if (*until <= now) return Error::data("UNTIL: " + format_rfc3339(*until) + " has passed: expected a later time");
   return *until;
 }
 
+// A refused change, in words: `doing` is what was asked ("snooze", "pause"), `until` its end.
+Status refusal_error(const StateChange& change, const Contact& c, std::string_view doing,
+                     std::optional<Instant> until) {
+  if (change) return {};
+  switch (change.error()) {
+    case StateRefusal::not_followed:
+      return Error::data("contact '" + c.id + "' is " + std::string(to_string(c.status)) + ": there is nothing to " +
+                         std::string(doing) + " ('touchbase resume " + c.id + "' follows it up again)");
+    case StateRefusal::until_passed: break;
+  }
+  return Error::data("UNTIL: " + format_rfc3339(until.value_or(Instant{})) + " has passed: expected a later time");
+}
+
 Result<std::string> snooze(const StateArgs& args, const Config& config, Contact& c, Instant now) {
-  TB_TRY_STATUS(check_followed(c, "snooze"));
   TB_TRY(Instant until, read_until(args.until, config, c, now));
-  c.status = ContactStatus::active;
-  c.paused_until = until;
+  TB_TRY_STATUS(refusal_error(snooze_contact(c, until, now), c, "snooze", until));
   return "snoozed " + who(c) + " until " + format_local_time(until, contact_zone(config, c));
 }
 
 Result<std::string> pause(const StateArgs& args, const Config& config, Contact& c, Instant now) {
-  TB_TRY_STATUS(check_followed(c, "pause"));
-  c.status = ContactStatus::paused;
-  c.paused_until.reset();
-  if (args.until.empty()) return "paused " + who(c) + ": 'touchbase resume " + c.id + "' follows it up again";
-  TB_TRY(c.paused_until, read_until(args.until, config, c, now));
-  return "paused " + who(c) + " until " + format_local_time(*c.paused_until, contact_zone(config, c));
+  std::optional<Instant> until;
+  if (!args.until.empty()) {
+    TB_TRY(until, read_until(args.until, config, c, now));
+  }
+  TB_TRY_STATUS(refusal_error(pause_contact(c, until, now), c, "pause", until));
+  if (!until) return "paused " + who(c) + ": 'touchbase resume " + c.id + "' follows it up again";
+  return "paused " + who(c) + " until " + format_local_time(*until, contact_zone(config, c));
 }
 
 Result<std::string> resume(Contact& c, Instant now) {
-  c.status = ContactStatus::active;
-  c.paused_until.reset();
-  c.cadence_since = now;
+  resume_contact(c, now);
   return "resumed " + who(c) + ": its cadence starts afresh";
 }
 
 Result<std::string> close(const StateArgs& args, Contact& c) {
-  static const std::pair<std::string_view, ContactStatus> k_reasons[] = {
-      {"won", ContactStatus::closed_won},
-      {"lost", ContactStatus::closed_lost},
-      {"unqualified", ContactStatus::closed_unqualified},
+  static const std::pair<std::string_view, CloseReason> k_reasons[] = {
+      {"won", CloseReason::won},
+      {"lost", CloseReason::lost},
+      {"unqualified", CloseReason::unqualified},
   };
-  for (auto [reason, status] : k_reasons) {
-    if (args.reason != reason) continue;
-    c.status = status;
-    return "closed " + who(c) + " as " + std::string(reason) + ": no more follow-ups";
+  for (auto [name, reason] : k_reasons) {
+    if (args.reason != name) continue;
+    close_contact(c, reason);
+    return "closed " + who(c) + " as " + std::string(name) + ": no more follow-ups";
   }
   return Error::data("--reason: '" + args.reason + "' is not a reason: expected won, lost or unqualified");
 }

@@ -133,7 +133,7 @@ Status plan(const Cli& cli, const PlanArgs& args) {
   CadenceEngine engine(config);
   TB_TRY(auto histories, store->histories_of_all_contacts());
   TB_TRY(auto contacts, load_plan_contacts(*store, histories, args.contact));
-  Plan p = plan_follow_ups(engine, contacts, now, now + date::days(args.days));
+  TB_TRY(Plan p, plan_follow_ups(engine, contacts, now, now + date::days(args.days)));
   auto rows = choose_points(engine, histories, p, contacts, now);
   if (args.json) {
     print_json(rows);

@@ -1,5 +1,6 @@
 #include "config/config.h"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <utility>
@@ -46,6 +47,12 @@ const Owner& Config::owner_for(std::string_view id) const {
   if (auto it = owners.find(defaults.owner); it != owners.end()) return it->second;
   assert(!owners.empty());
   return owners.begin()->second;
+}
+
+const TalkingPoint* Config::talking_point(std::string_view id) const {
+  auto it =
+      std::find_if(talking_points.begin(), talking_points.end(), [&](const TalkingPoint& p) { return p.id == id; });
+  return it == talking_points.end() ? nullptr : &*it;
 }
 
 std::optional<Rate> default_rate(NotifierKind kind) {

@@ -92,6 +92,11 @@ struct RollingCap {
   Seconds within{0};
 };
 
+// The words `then` and `on_reply` accept besides a cadence's name.
+inline constexpr std::string_view k_then_dormant = "dormant";
+inline constexpr std::string_view k_on_reply_pause = "pause";
+inline constexpr std::string_view k_on_reply_stop = "stop";
+
 struct Cadence {
   std::string name;
   std::vector<Seconds> steps;  // the gap after the 1st, 2nd, ... touch
@@ -100,9 +105,9 @@ struct Cadence {
   Seconds min_gap{0};
   std::optional<RollingCap> max_touches;
   double backoff = k_default_backoff;
-  int give_up_after = 0;           // 0 = never
-  std::string then;                // a cadence name or "dormant"; empty = dormant when steps run out
-  std::string on_reply = "pause";  // "pause" | "stop" | a cadence name
+  int give_up_after = 0;                   // 0 = never
+  std::string then;                        // a cadence name or "dormant"; empty = dormant when steps run out
+  std::string on_reply{k_on_reply_pause};  // "pause" | "stop" | a cadence name
   // A follow-up that no talking point (nor an agreed next step) fits waits for
   // one instead of being reminded without.
   bool require_talking_point = false;
@@ -154,6 +159,8 @@ struct Config {
   // empty). REQUIRES: the config is valid.
   const Cadence& cadence_for(std::string_view name) const;
   const Owner& owner_for(std::string_view id) const;
+  // The talking point with this id; nullptr when the library has none.
+  const TalkingPoint* talking_point(std::string_view id) const;
 };
 
 }  // namespace touchbase

@@ -13,9 +13,6 @@ constexpr std::array<std::string_view, 10> k_cadence_keys = {
     "steps",   "repeat",        "business_days", "min_gap",  "max_touches",
     "backoff", "give_up_after", "then",          "on_reply", "require_talking_point"};
 constexpr std::array<std::string_view, 2> k_cap_keys = {"count", "within"};
-constexpr std::string_view k_dormant = "dormant";
-constexpr std::string_view k_pause = "pause";
-constexpr std::string_view k_stop = "stop";
 
 std::string format_number(double d) {
   char buf[32];
@@ -82,8 +79,8 @@ Cadence read_cadence(const std::string& name, const Value& v, LoadContext& ctx) 
   c.max_touches = read_cap(t.get("max_touches"));
   read_backoff(t.get("backoff"), c);
   if (auto n = t.get("give_up_after").integer(0, std::numeric_limits<int>::max())) c.give_up_after = *n;
-  read_transition(t.get("then"), ctx, {std::string(k_dormant)}, c.then);
-  read_transition(t.get("on_reply"), ctx, {std::string(k_pause), std::string(k_stop)}, c.on_reply);
+  read_transition(t.get("then"), ctx, {std::string(k_then_dormant)}, c.then);
+  read_transition(t.get("on_reply"), ctx, {std::string(k_on_reply_pause), std::string(k_on_reply_stop)}, c.on_reply);
   if (auto required = t.get("require_talking_point").boolean()) c.require_talking_point = *required;
   t.report_unknown_keys();
   return c;

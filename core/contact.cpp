@@ -45,6 +45,10 @@ std::string_view to_string(Outcome o) {
   return "touched";
 }
 
+std::string next_step_text(const NextStep& step) {
+  return step.date ? step.text + " (agreed for " + format_date(*step.date) + ")" : step.text;
+}
+
 std::optional<Outcome> parse_outcome(std::string_view text) {
   if (text == "no_answer") return Outcome::no_answer;
   for (auto [value, name] : k_outcomes) {

@@ -23,6 +23,10 @@ struct NextStep {
   friend bool operator==(const NextStep&, const NextStep&) = default;
 };
 
+// The step as people read it: "send the pricing deck (agreed for 2026-11-24)";
+// without a date, the text alone.
+std::string next_step_text(const NextStep& step);
+
 // Empty strings and absent optionals mean "not given": the config's
 // [defaults] supply timezone, window, cadence and owner.
 struct Contact {
@@ -52,6 +56,10 @@ enum class Outcome { touched, replied, meeting, no_answer };
 
 std::string_view to_string(Outcome o);
 std::optional<Outcome> parse_outcome(std::string_view text);  // "no-answer" or "no_answer"
+// Whether the contact answered: a reply, or a meeting.
+inline bool is_reply(Outcome o) {
+  return o == Outcome::replied || o == Outcome::meeting;
+}
 
 // A logged touch. `talking_point` is the id of the point used, if any.
 struct Touch {

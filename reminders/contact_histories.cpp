@@ -1,9 +1,6 @@
 #include "reminders/contact_histories.h"
 
-#include <algorithm>
-#include <span>
-
-#include "reminders/reminder_service.h"
+#include "scheduler/history.h"
 
 namespace touchbase {
 namespace {
@@ -15,41 +12,33 @@ std::span<const T> of(const std::unordered_map<std::string, std::vector<T>>& by_
   return it->second;
 }
 
-std::optional<Instant> last_logged(std::span<const Touch> touches) {
-  if (touches.empty()) return std::nullopt;
-  return touches.back().at;
-}
-
 }  // namespace
 
+StoredHistory stored_history(const ContactHistories& all, std::string_view contact_id) {
+  return {of(all.touches, contact_id), of(all.reminders, contact_id), of(all.used_talking_points, contact_id)};
+}
+
 std::vector<Touch> engine_history(const ContactHistories& all, std::string_view contact_id) {
-  const auto logged = of(all.touches, contact_id);
-  const auto last = last_logged(logged);
-  std::vector<Touch> history(logged.begin(), logged.end());
-  for (const Reminder& r : of(all.reminders, contact_id)) {
-    if (answered_by_touch(r, last)) continue;
-    // A late reminder is acted on when it arrives, not at its past due time.
-    Instant assumed_at = std::max(r.due_at, r.created_at);
-    history.push_back(Touch{assumed_at, Outcome::no_answer, "assumed done when reminded", r.talking_point});
-  }
-  return history;
+  const StoredHistory h = stored_history(all, contact_id);
+  return engine_history(h.touches, h.reminders);
 }
 
 PointHistory point_history(const ContactHistories& all, std::string_view contact_id) {
-  PointHistory h;
-  const auto logged = of(all.touches, contact_id);
-  h.touches.assign(logged.begin(), logged.end());
-  const auto used = of(all.used_talking_points, contact_id);
-  h.used.assign(used.begin(), used.end());
-  const auto last = last_logged(logged);
-  const auto reminders = of(all.reminders, contact_id);
-  h.next_step_brought =
-      std::any_of(reminders.begin(), reminders.end(), [&](const Reminder& r) { return !answered_by_touch(r, last); });
-  return h;
+  const StoredHistory h = stored_history(all, contact_id);
+  return PointHistory{{h.touches.begin(), h.touches.end()},
+                      {h.used_talking_points.begin(), h.used_talking_points.end()},
+                      next_step_brought(h.touches, h.reminders)};
+}
+
+PointContacts point_contacts(const ContactHistories& all, std::span<const Contact> contacts) {
+  PointContacts out;
+  for (const Contact& c : contacts) out.emplace(c.id, PointContact{&c, point_history(all, c.id)});
+  return out;
 }
 
 ReminderFacts reminder_facts(const ContactHistories& all, const Reminder& reminder) {
-  return reminder_facts(reminder, of(all.touches, reminder.contact_id), of(all.reminders, reminder.contact_id));
+  const StoredHistory h = stored_history(all, reminder.contact_id);
+  return ReminderFacts{{h.touches.begin(), h.touches.end()}, brings_next_step(reminder, h.touches, h.reminders)};
 }
 
 }  // namespace touchbase

@@ -7,7 +7,7 @@
 // follow-up of that owner and segment waits (a point was added, the contact
 // moved on), and the next spell is told again.
 //
-// Not thread-safe: used by ReminderService on the daemon's event loop.
+// Not thread-safe: used by ReminderMaker on the daemon's event loop.
 
 #include <set>
 #include <string>

@@ -2,31 +2,23 @@
 // What the contacts have coming, read without changing anything: the
 // reminders the salesperson has not yet answered with a logged touch, and the
 // follow-ups the daemon will remind, simulated as `touchbase plan` does.
-// `due`, `calendar` and `log` show these.
+// `due`, `calendar`, `points`, `log` and the state commands show these.
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "config/config.h"
-#include "reminders/reminder_service.h"
 #include "scheduler/cadence_engine.h"
 #include "scheduler/talking_points.h"
 #include "store/store.h"
 
 namespace touchbase {
 
-// The reminders of `contact_id` that its last logged touch does not answer
-// (answered_by_touch), oldest due first.
-Result<std::vector<Reminder>> open_reminders(Store& store, std::string_view contact_id);
-
-// The engine's decision for `contact` at `now` on the daemon's history,
-// following cadence switches as the daemon does, without writing them.
-Result<Decision> next_follow_up(const CadenceEngine& engine, ReminderService& reminders, Contact contact, Instant now);
-
-// One line on what comes next for `contact` at `now`: "next follow-up: Tue
-// 25 Nov 16:00 Europe/Berlin (touch 2 of prospect): <why>", or "no follow-up
-// planned: <why>".
+// One line on what comes next for `contact` at `now`, on its history as
+// stored, following cadence switches as the daemon does without writing
+// them: "next follow-up: Tue 25 Nov 16:00 Europe/Berlin (touch 2 of
+// prospect): <why>", or "no follow-up planned: <why>".
 Result<std::string> describe_next_follow_up(const Config& config, Store& store, const Contact& contact, Instant now);
 
 struct FollowUp {

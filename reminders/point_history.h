@@ -1,11 +1,11 @@
 #pragma once
-// What the choice of a talking point (scheduler/talking_points.h) and a
-// reminder's text read from the store. Everything that chooses -- the
-// daemon, plan, due, calendar, points -- reads it here, so they agree.
+// The talking point a reminder brings, chosen from what the store keeps of
+// its contact. Everything that chooses -- the daemon, plan, due, calendar,
+// points -- reads the histories through reminders/contact_histories.h, so
+// they agree.
 
 #include <span>
 #include <string_view>
-#include <vector>
 
 #include "config/config.h"
 #include "scheduler/plan_points.h"
@@ -13,29 +13,13 @@
 
 namespace touchbase {
 
-// The contact's logged touches, the points it has been given, and whether a
-// reminder since its last logged touch (one that touch does not answer)
-// has already brought its agreed next step up.
-Result<PointHistory> read_point_history(Store& store, const Contact& contact);
-
-// The histories of `contacts`, by id. The contacts must outlive the result.
+// The point histories of `contacts` as stored now, by id, read in one
+// snapshot. The contacts must outlive the result.
 Result<PointContacts> read_point_contacts(Store& store, std::span<const Contact> contacts);
 
 // What the reminder about to be written for `contact`'s touch number `step`
-// brings, with today = the owner's local date at `now`; the second form with
-// the contact's history already read.
-Result<PointChoice> choose_for_reminder(const Config& config, Store& store, const Contact& contact,
-                                        std::string_view owner, int step, Instant now);
+// brings, with today = the owner's local date at `now`.
 PointChoice choose_for_reminder(const Config& config, const PointHistory& history, const Contact& contact,
                                 std::string_view owner, int step, Instant now);
-
-// What the message of a stored reminder needs besides the reminder and its contact.
-struct ReminderFacts {
-  std::vector<Touch> touches;     // the contact's logged touches, oldest first
-  bool brings_next_step = false;  // it carries no point and is the first reminder since the last logged touch
-};
-// From the contact's logged `touches` and its `reminders` (reminder among them).
-ReminderFacts reminder_facts(const Reminder& reminder, std::span<const Touch> touches,
-                             std::span<const Reminder> reminders);
 
 }  // namespace touchbase

@@ -1,24 +1,13 @@
 #include "reminders/reminder_message.h"
 
-#include <algorithm>
-
-#include "scheduler/talking_points.h"
-
 namespace touchbase {
-namespace {
 
-const TalkingPoint* find_point(const Config& config, const std::string& id) {
-  auto it = std::find_if(config.talking_points.begin(), config.talking_points.end(),
-                         [&](const TalkingPoint& p) { return p.id == id; });
-  return it == config.talking_points.end() ? nullptr : &*it;
+PointChoice reminded_choice(const Config& config, const Reminder& r, const Contact& contact, bool brings_next_step) {
+  PointChoice choice{PointChoice::Kind::none, config.talking_point(r.talking_point)};
+  if (choice.point != nullptr) choice.kind = PointChoice::Kind::point;
+  if (brings_next_step && !contact.next_step.text.empty()) choice.kind = PointChoice::Kind::next_step;
+  return choice;
 }
-
-std::string next_step_text(const NextStep& step) {
-  if (step.text.empty()) return "";
-  return step.date ? step.text + " (agreed for " + format_date(*step.date) + ")" : step.text;
-}
-
-}  // namespace
 
 std::string channel_for(const Contact& c) {
   if (!c.phone.empty()) return "call " + c.phone + (c.email.empty() ? "" : " (or email " + c.email + ")");
@@ -54,12 +43,12 @@ ReminderMessage build_reminder_message(const Config& config, const Reminder& rem
   m.due_at = format_local_time(reminder.due_at, *contact_zone);
   if (owner_zone != contact_zone) m.due_at += " (" + format_local_time(reminder.due_at, *owner_zone) + " for you)";
   m.why = reminder.why;
-  PointChoice point{PointChoice::Kind::none, find_point(config, reminder.talking_point)};
-  if (point.point != nullptr) point.kind = PointChoice::Kind::point;
-  if (facts.brings_next_step && !contact.next_step.text.empty()) point.kind = PointChoice::Kind::next_step;
+  const PointChoice point = reminded_choice(config, reminder, contact, facts.brings_next_step);
   m.talking_point = bring_text(point, contact, facts.touches, reminder.due_at);
   if (point.point != nullptr) m.talking_point_link = point.point->link;
-  if (point.kind != PointChoice::Kind::next_step) m.next_step = next_step_text(contact.next_step);
+  if (point.kind != PointChoice::Kind::next_step && !contact.next_step.text.empty()) {
+    m.next_step = next_step_text(contact.next_step);
+  }
   m.log_command = "touchbase log " + contact.id + " --outcome touched|replied|meeting|no-answer --note '...'";
   m.late = reminder.late;
   return m;

@@ -3,20 +3,33 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "config/config.h"
 #include "core/contact.h"
 #include "core/message.h"
 #include "core/result.h"
-#include "reminders/point_history.h"
+#include "scheduler/talking_points.h"
 #include "store/records.h"
 
 namespace touchbase {
 
+// What the message of a stored reminder needs besides the reminder and its
+// contact (reminders/contact_histories.h reminder_facts).
+struct ReminderFacts {
+  std::vector<Touch> touches;     // the contact's logged touches, oldest first
+  bool brings_next_step = false;  // scheduler/history.h brings_next_step
+};
+
+// What stored reminder `r` brings up: its talking point while the library
+// holds it, else the contact's agreed next step when `brings_next_step` and
+// there is one. Points into the config.
+PointChoice reminded_choice(const Config& config, const Reminder& r, const Contact& contact, bool brings_next_step);
+
 // The message for `reminder` about `contact`, delivered with `idempotency_key`.
-// `facts` (reminders/point_history.h) fill the talking point's placeholders and
-// tell whether the reminder brings the agreed next step up, which is then
-// its talking point and not repeated as the next step.
+// `facts` fill the talking point's placeholders and tell whether the
+// reminder brings the agreed next step up, which is then its talking point
+// and not repeated as the next step.
 // REQUIRES: config is valid; the reminder's owner exists in it.
 ReminderMessage build_reminder_message(const Config& config, const Reminder& reminder, const Contact& contact,
                                        const ReminderFacts& facts, const std::string& idempotency_key);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scheduler/reply_rule.h"
+
 namespace touchbase {
 namespace {
 
@@ -101,20 +103,20 @@ std::optional<std::size_t> Decider::gap_step_index() const {
 bool Decider::transition() {
   const Cadence& cadence = *cadence_->cadence;
   if (touches_.last_replied) {
-    const std::string_view on_reply = cadence.on_reply.empty() ? k_on_reply_pause : std::string_view(cadence.on_reply);
-    const bool holds = on_reply == k_on_reply_pause || on_reply == k_on_reply_stop;
+    const ReplyRule reply = reply_rule(cadence);
+    const bool holds = reply.kind != ReplyRule::Kind::switch_cadence;
     if (holds && agreed_) {
-      reply_overridden_ = on_reply;
+      reply_overridden_ = reply.name;
       return false;
     }
-    if (holds || !config_.cadence_named(on_reply)) {
+    if (holds || !config_.cadence_named(reply.name)) {
       if (why_.enabled())
-        why_.part().append(on_reply == k_on_reply_stop ? "stopped after a reply" : "paused after a reply");
+        why_.part().append(reply.kind == ReplyRule::Kind::stop ? "stopped after a reply" : "paused after a reply");
       return true;
     }
     out_.kind = Kind::switch_cadence;
-    out_.next_cadence.assign(on_reply);
-    if (why_.enabled()) why_.part().append("replied: moves to ").append(on_reply);
+    out_.next_cadence.assign(reply.name);
+    if (why_.enabled()) why_.part().append("replied: moves to ").append(reply.name);
     return true;
   }
   if (cadence.give_up_after > 0 && touches_.unanswered >= cadence.give_up_after) {

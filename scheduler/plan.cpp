@@ -6,6 +6,7 @@
 #include <optional>
 #include <tuple>
 
+#include "scheduler/cadence_switches.h"
 #include "scheduler/daily_limit.h"
 #include "scheduler/resolved_config.h"
 
@@ -16,7 +17,7 @@ namespace {
 // history given until the simulation changes them: then it keeps its own.
 struct Sim {
   const PlanContact* given = nullptr;
-  std::unique_ptr<Contact> changed;            // after a cadence switch or dormancy
+  std::unique_ptr<Contact> changed;            // after a cadence switch or dormancy (copied on the first)
   std::optional<std::vector<Touch>> extended;  // with the follow-ups assumed done
   const ResolvedOwner* owner = nullptr;
   Instant decided_at;  // the `now` of `pending`
@@ -40,7 +41,7 @@ struct Sim {
 class Planner {
  public:
   Planner(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now, Instant until);
-  Plan run();
+  Result<Plan> run();
 
  private:
   using DayQueue = std::multimap<LocalDays, std::size_t>;
@@ -57,6 +58,7 @@ class Planner {
   Instant until_;
   std::vector<Sim> sims_;
   Plan plan_;
+  std::optional<Error> error_;  // the first contact whose cadences switch in a loop
 };
 
 Planner::Planner(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now, Instant until)
@@ -71,24 +73,18 @@ Planner::Planner(const CadenceEngine& engine, std::span<const PlanContact> conta
 
 void Planner::decide(Sim& sim, Instant at, const NextOptions& options) {
   sim.decided_at = at;
-  for (int i = 0; i < k_max_plan_switches; ++i) {
-    engine_.next(sim.contact(), sim.history(), at, options, sim.pending);
-    switch (sim.pending.kind) {
-      case Decision::Kind::switch_cadence:
-        record_transition(sim, at);
-        sim.change().cadence = sim.pending.next_cadence;
-        sim.change().cadence_since = at;
-        continue;
-      case Decision::Kind::dormant:
-        record_transition(sim, at);
-        sim.change().status = ContactStatus::dormant;
-        sim.active = false;
-        return;
-      case Decision::Kind::none: sim.active = false; return;
-      case Decision::Kind::follow_up: sim.active = sim.pending.due_at < until_; return;
-    }
+  auto on_transition = [&](const Decision&) -> Contact& {
+    record_transition(sim, at);
+    return sim.change();
+  };
+  Status followed =
+      follow_cadence_switches(engine_, sim.contact(), sim.history(), at, options, sim.pending, on_transition);
+  if (!followed) {
+    if (!error_) error_ = std::move(followed).error();
+    sim.active = false;
+    return;
   }
-  sim.active = false;
+  sim.active = sim.pending.kind == Decision::Kind::follow_up && sim.pending.due_at < until_;
 }
 
 void Planner::record_transition(Sim& sim, Instant at) {
@@ -153,7 +149,7 @@ void Planner::run_owner(const ResolvedOwner* owner, const std::vector<std::size_
   }
 }
 
-Plan Planner::run() {
+Result<Plan> Planner::run() {
   std::map<std::string_view, std::vector<std::size_t>> by_owner;
   std::map<std::string_view, const ResolvedOwner*> owners;
   for (std::size_t i = 0; i < sims_.size(); ++i) {
@@ -165,6 +161,7 @@ Plan Planner::run() {
     owners[id] = sim.owner;
   }
   for (const auto& [id, members] : by_owner) run_owner(owners[id], members);
+  if (error_) return std::move(*error_);
   std::sort(plan_.follow_ups.begin(), plan_.follow_ups.end(), [](const auto& a, const auto& b) {
     return std::tie(a.remind_at, a.due_at, a.contact) < std::tie(b.remind_at, b.due_at, b.contact);
   });
@@ -175,7 +172,8 @@ Plan Planner::run() {
 
 }  // namespace
 
-Plan plan_follow_ups(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now, Instant until) {
+Result<Plan> plan_follow_ups(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now,
+                             Instant until) {
   return Planner(engine, contacts, now, until).run();
 }
 

@@ -2,15 +2,16 @@
 // `touchbase plan`: what the daemon would remind, when and why, simulated
 // forward from `now` with the same engine. Each follow-up is assumed done on
 // time (at its due_at, or at `now` when it is already overdue) with no reply
-// (outcome touched); cadence switches are followed (the history carries on,
-// cadence_since = the moment of the switch, as the daemon does); each owner's
-// daily_limit is applied day by day as in daily_limit.h. Pure.
+// (outcome touched); cadence switches are followed as the daemon follows
+// them (cadence_switches.h); each owner's daily_limit is applied day by day
+// as in daily_limit.h. Pure.
 
 #include <span>
 #include <string>
 #include <vector>
 
 #include "core/contact.h"
+#include "core/result.h"
 #include "scheduler/cadence_engine.h"
 
 namespace touchbase {
@@ -47,10 +48,10 @@ struct Plan {
   std::vector<PlannedTransition> transitions;  // ordered by at, then contact
 };
 
-// Cadence switches followed in one decision, so a loop of `then` cannot spin.
-inline constexpr int k_max_plan_switches = 8;
-
-// The follow-ups due before `until`. REQUIRES: now <= until.
-Plan plan_follow_ups(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now, Instant until);
+// The follow-ups due before `until`; Errc::config when a contact's cadences
+// switch in a loop (switch_loop_error), as the daemon fails then.
+// REQUIRES: now <= until.
+Result<Plan> plan_follow_ups(const CadenceEngine& engine, std::span<const PlanContact> contacts, Instant now,
+                             Instant until);
 
 }  // namespace touchbase

@@ -14,11 +14,6 @@
 
 namespace touchbase {
 
-// `then` and `on_reply` values with a meaning of their own.
-inline constexpr std::string_view k_then_dormant = "dormant";
-inline constexpr std::string_view k_on_reply_pause = "pause";
-inline constexpr std::string_view k_on_reply_stop = "stop";
-
 struct ResolvedCadence {
   const Cadence* cadence = nullptr;
   std::string_view name;  // Cadence::name, else its key in [cadences]

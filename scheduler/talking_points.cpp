@@ -118,9 +118,7 @@ std::string bring_text(const PointChoice& choice, const Contact& contact, std::s
 }
 
 std::string next_step_point(const NextStep& next_step) {
-  std::string out = "You promised to " + next_step.text;
-  if (next_step.date) out += " (agreed for " + format_date(*next_step.date) + ")";
-  return out;
+  return "You promised to " + next_step_text(next_step);
 }
 
 std::string segment_of(const Contact& contact) {

@@ -36,11 +36,9 @@ TouchSummary summarize(const Contact& contact, std::span<const Touch> history, c
   s.in_cadence = static_cast<int>(n - first_in);
   s.anchored = s.in_cadence == 0;
   if (!s.anchored) {
-    const Outcome last = touches.outcome(n - 1);
-    s.last_replied = last == Outcome::replied || last == Outcome::meeting;
+    s.last_replied = is_reply(touches.outcome(n - 1));
     for (std::size_t i = n; i > first_in; --i) {
-      const Outcome o = touches.outcome(i - 1);
-      if (o == Outcome::replied || o == Outcome::meeting) break;
+      if (is_reply(touches.outcome(i - 1))) break;
       ++s.unanswered;
     }
   }

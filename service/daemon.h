@@ -18,7 +18,7 @@
 #include "config/config.h"
 #include "core/clock.h"
 #include "delivery/outbox_dispatcher.h"
-#include "reminders/reminder_service.h"
+#include "reminders/reminder_maker.h"
 #include "scheduler/cadence_engine.h"
 #include "service/metrics.h"
 #include "service/wakeup.h"
@@ -70,7 +70,7 @@ class Daemon {
   const Clock& clock_;
   Store& store_;
   CadenceEngine engine_;
-  ReminderService reminders_;
+  ReminderMaker reminders_;
   OutboxDispatcher dispatcher_;
   boost::asio::steady_timer timer_;
   bool running_ = false;

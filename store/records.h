@@ -1,29 +1,15 @@
 #pragma once
-// What the store keeps besides contacts and touches: reminders and the outbox.
+// What the store keeps besides contacts and touches: reminders (core/reminder.h),
+// notices, dry segments and the outbox.
 
 #include <cstdint>
 #include <optional>
 #include <string>
 
+#include "core/reminder.h"
 #include "core/time.h"
 
 namespace touchbase {
-
-// A decision to remind an owner of one follow-up. At most one reminder exists
-// per (contact_id, due_at): a follow-up is never reminded twice.
-struct Reminder {
-  std::int64_t id = 0;  // assigned by the store
-  std::string contact_id;
-  std::string owner;
-  std::string cadence;
-  int step = 1;  // 1-based touch number
-  Instant due_at;
-  Instant remind_at;
-  std::string talking_point;  // id, empty when none fitted
-  std::string why;            // the reasons, as text
-  bool late = false;          // created after its remind_at had passed (downtime)
-  Instant created_at;
-};
 
 // A message to an owner about several contacts at once, delivered through
 // the outbox like a reminder: the follow-ups that came due too long before

@@ -42,5 +42,16 @@ TEST(OwnerFor, ANamedOwnerOrTheDefaultOrTheFirst) {
   EXPECT_EQ(c.owner_for("carol").id, "bob");
 }
 
+TEST(TalkingPoint, APointOfTheLibraryByItsId) {
+  Config c = two_of_each();
+  c.talking_points.resize(2);
+  c.talking_points[0].id = "case-study";
+  c.talking_points[1].id = "benchmark";
+  ASSERT_NE(c.talking_point("benchmark"), nullptr);
+  EXPECT_EQ(c.talking_point("benchmark"), &c.talking_points[1]);
+  EXPECT_EQ(c.talking_point("retired"), nullptr);
+  EXPECT_EQ(c.talking_point(""), nullptr);
+}
+
 }  // namespace
 }  // namespace touchbase

@@ -20,5 +20,12 @@ TEST(Outcome, AcceptsBothSpellingsOfNoAnswer) {
   EXPECT_FALSE(parse_outcome("ghosted").has_value());
 }
 
+TEST(NextStepText, AnAgreedDateFollowsTheStep) {
+  EXPECT_EQ(next_step_text(NextStep{"send the deck", parse_date("2026-11-24").value()}),
+            "send the deck (agreed for 2026-11-24)");
+  EXPECT_EQ(next_step_text(NextStep{"send the deck", std::nullopt}), "send the deck");
+  EXPECT_EQ(next_step_text(NextStep{"", parse_date("2026-11-24").value()}), " (agreed for 2026-11-24)");
+}
+
 }  // namespace
 }  // namespace touchbase

@@ -1,14 +1,13 @@
-// Histories made from one read of every contact's, against the ones read
-// contact by contact: the same rules must give the same histories.
+// The history rules applied to what the store read of many contacts at once:
+// each contact gets what the store keeps of it, and the rules of
+// scheduler/history.h (tested on their own in tests/scheduler/history_test.cpp).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <memory>
 
-#include "config/load_config.h"
 #include "reminders/contact_histories.h"
-#include "reminders/point_history.h"
-#include "reminders/reminder_service.h"
+#include "store/store.h"
 #include "tests/testing/temp_dir.h"
 
 namespace touchbase::testing {
@@ -17,24 +16,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-constexpr std::string_view k_config = R"(
-[defaults]
-timezone = "Europe/Berlin"
-lead_time = "15m"
-
-[owners.alice]
-name = "Alice Moreno"
-timezone = "Europe/Berlin"
-notify = ["console"]
-
-[notifiers.console]
-kind = "console"
-
-[cadences.prospect]
-steps = ["2d"]
-repeat = true
-)";
-
 Instant at(std::string_view text) {
   return parse_rfc3339(text).value();
 }
@@ -42,10 +23,6 @@ Instant at(std::string_view text) {
 class ContactHistoriesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto loaded = load_config_text(std::string(k_config), "histories.toml");
-    ASSERT_TRUE(loaded.ok()) << loaded.error().front().to_string();
-    config_ = std::make_unique<Config>(std::move(loaded).value());
-    engine_ = std::make_unique<CadenceEngine>(*config_);
     store_ = open_sqlite_store(dir_ / "touchbase.db").value();
     for (const char* id : {"jane", "john", "zoe", "idle"}) {
       Contact c;
@@ -84,15 +61,13 @@ class ContactHistoriesTest : public ::testing::Test {
   }
 
   TempDir dir_;
-  std::unique_ptr<Config> config_;
-  std::unique_ptr<CadenceEngine> engine_;
   std::unique_ptr<Store> store_;
   std::vector<Contact> contacts_;
 };
 
 // jane: a reminder answered by a later touch, one not answered, one made late;
 // john: reminders and no touch; zoe: touches with points only; idle: nothing.
-TEST_F(ContactHistoriesTest, EveryContactGetsTheHistoriesItsOwnReadsGive) {
+TEST_F(ContactHistoriesTest, EveryContactGetsWhatTheStoreKeepsOfIt) {
   touch("jane", "2026-11-02T09:00:00Z", Outcome::touched, "q4-benchmark");
   remind("jane", "2026-11-04T16:00:00Z", "2026-11-04T15:45:00Z", "case-study");
   touch("jane", "2026-11-04T16:05:00Z", Outcome::no_answer);
@@ -101,19 +76,18 @@ TEST_F(ContactHistoriesTest, EveryContactGetsTheHistoriesItsOwnReadsGive) {
   remind("john", "2026-11-05T10:00:00Z", "2026-11-05T09:45:00Z");
   touch("zoe", "2026-11-03T11:00:00Z", Outcome::replied, "case-study");
   const ContactHistories histories = all();
-  ReminderService service(*config_, *engine_, *store_);
   for (const Contact& c : contacts_) {
     SCOPED_TRACE(c.id);
-    auto one = service.history_of(c);
-    ASSERT_TRUE(one) << one.error().message;
-    EXPECT_EQ(engine_history(histories, c.id), *one);
-    auto points = read_point_history(*store_, c);
-    ASSERT_TRUE(points) << points.error().message;
-    const PointHistory made = point_history(histories, c.id);
-    EXPECT_EQ(made.touches, points->touches);
-    EXPECT_EQ(made.used, points->used);
-    EXPECT_EQ(made.next_step_brought, points->next_step_brought);
+    const StoredHistory h = stored_history(histories, c.id);
+    EXPECT_EQ(std::vector<Touch>(h.touches.begin(), h.touches.end()), store_->touches(c.id).value());
+    const auto reminders = store_->reminders(c.id).value();
+    ASSERT_EQ(h.reminders.size(), reminders.size());
+    for (std::size_t i = 0; i < reminders.size(); ++i) EXPECT_EQ(h.reminders[i].id, reminders[i].id);
+    EXPECT_EQ(std::vector<std::string>(h.used_talking_points.begin(), h.used_talking_points.end()),
+              store_->used_talking_points(c.id).value());
   }
+  EXPECT_THAT(stored_history(histories, "jane").used_talking_points,
+              ElementsAre("q4-benchmark", "case-study", "industry-report"));
 }
 
 TEST_F(ContactHistoriesTest, UnansweredRemindersJoinTheEngineHistoryAsAssumedTouches) {
@@ -128,6 +102,19 @@ TEST_F(ContactHistoriesTest, UnansweredRemindersJoinTheEngineHistoryAsAssumedTou
                   Touch{at("2026-11-07T08:00:00Z"), Outcome::no_answer, "assumed done when reminded", ""}));
   EXPECT_TRUE(point_history(histories, "jane").next_step_brought);
   EXPECT_THAT(point_history(histories, "jane").used, ElementsAre("case-study"));
+}
+
+TEST_F(ContactHistoriesTest, OnlyTheFirstOpenReminderWithoutAPointBringsTheNextStepUp) {
+  touch("jane", "2026-11-02T09:00:00Z", Outcome::touched);
+  remind("jane", "2026-11-04T16:00:00Z", "2026-11-04T15:45:00Z");
+  remind("jane", "2026-11-06T16:00:00Z", "2026-11-06T15:45:00Z");
+  const ContactHistories histories = all();
+  const auto reminders = stored_history(histories, "jane").reminders;
+  ASSERT_EQ(reminders.size(), 2u);
+  const ReminderFacts first = reminder_facts(histories, reminders[0]);
+  EXPECT_TRUE(first.brings_next_step);
+  EXPECT_THAT(first.touches, ElementsAre(Touch{at("2026-11-02T09:00:00Z"), Outcome::touched, "", ""}));
+  EXPECT_FALSE(reminder_facts(histories, reminders[1]).brings_next_step);
 }
 
 TEST_F(ContactHistoriesTest, AContactWithNothingStoredHasEmptyHistories) {

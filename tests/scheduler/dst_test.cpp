@@ -118,7 +118,7 @@ TEST_P(ClockChange, AFollowUpNeverFiresTwiceAcrossTheChange) {
   pc.contact.timezone = c.zone;
   pc.contact.window = WeeklyWindow{parse_day_set("sun").value(), {HourRange{0, 8 * 60}}};
   const Instant start = c.local(0, c.offset_before);
-  Plan plan = plan_follow_ups(engine, std::span(&pc, 1), start, start + 10h);
+  Plan plan = plan_follow_ups(engine, std::span(&pc, 1), start, start + 10h).value();
   ASSERT_GE(plan.follow_ups.size(), 6u);
   for (std::size_t i = 1; i < plan.follow_ups.size(); ++i) {
     EXPECT_EQ(plan.follow_ups[i].due_at - plan.follow_ups[i - 1].due_at, Seconds(1h)) << i;

@@ -30,7 +30,7 @@ TEST(Plan, PlaysTheCadenceThroughGiveUpIntoNurture) {
   config.cadences["nurture"] = plain_cadence("nurture", {"30d"});
   CadenceEngine engine(config);
   const std::vector<PlanContact> contacts = {{contact(), {}}};
-  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 60 * 24h);
+  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 60 * 24h).value();
   EXPECT_EQ(dues(plan),
             (std::vector<std::string>{"jane 1 basic 2026-11-23T08:00:00Z", "jane 2 basic 2026-11-25T08:00:00Z",
                                       "jane 3 basic 2026-11-27T08:00:00Z", "jane 1 nurture 2026-12-28T08:00:00Z"}));
@@ -48,6 +48,39 @@ TEST(Plan, PlaysTheCadenceThroughGiveUpIntoNurture) {
 
 // Regression: a last_touch known from an import was forgotten after the
 // first planned touch, so the 2nd touch was planned twice.
+// Regression: the plan started a new cadence at `now`, so a reminded touch
+// assumed done later today counted as the new cadence's first touch; the
+// daemon starts it after that touch.
+TEST(Plan, ACadenceSwitchedBeforeAnAssumedTouchLaterTodayStartsAfterItAsTheDaemonDoes) {
+  Config config = base_config();
+  config.cadences["basic"].give_up_after = 3;
+  config.cadences["basic"].then = "nurture";
+  config.cadences["nurture"] = plain_cadence("nurture", {"45d"});
+  CadenceEngine engine(config);
+  const std::vector<PlanContact> contacts = {
+      {contact(),
+       {touch("2026-11-16T09:00:00Z", Outcome::no_answer), touch("2026-11-19T09:00:00Z", Outcome::no_answer),
+        touch("2026-11-23T09:00:00Z", Outcome::no_answer)}}};
+  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 60 * 24h).value();
+  EXPECT_EQ(dues(plan), (std::vector<std::string>{"jane 1 nurture 2027-01-07T09:00:00Z"}));
+  ASSERT_EQ(plan.transitions.size(), 1u);
+  EXPECT_EQ(plan.transitions[0].at, k_now);
+}
+
+TEST(Plan, CadencesThatSwitchInALoopFailThePlanAsTheyFailTheDaemon) {
+  Config config = base_config();
+  config.cadences["basic"].give_up_after = 1;
+  config.cadences["basic"].then = "basic";
+  CadenceEngine engine(config);
+  Contact c = contact();
+  c.last_touch = at("2026-12-01T09:00:00Z");  // imported, and ahead of now: it stays in every new cadence
+  const std::vector<PlanContact> contacts = {{contact("ok", "Ok"), {}}, {c, {}}};
+  auto plan = plan_follow_ups(engine, contacts, k_now, k_now + 24h);
+  ASSERT_FALSE(plan.ok());
+  EXPECT_EQ(plan.error().code, Errc::config);
+  EXPECT_EQ(plan.error().message, "contact jane: cadences switch in a loop; check their 'then' keys");
+}
+
 TEST(Plan, AnImportedLastTouchCountsAsTheFirstTouchThroughoutThePlan) {
   Config config = base_config();
   config.cadences["basic"] = plain_cadence("basic", {"2d"});
@@ -56,7 +89,7 @@ TEST(Plan, AnImportedLastTouchCountsAsTheFirstTouchThroughoutThePlan) {
   Contact c = contact();
   c.last_touch = at("2026-11-22T08:00:00Z");
   const std::vector<PlanContact> contacts = {{c, {}}};
-  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 5 * 24h);
+  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 5 * 24h).value();
   EXPECT_EQ(dues(plan),
             (std::vector<std::string>{"jane 2 basic 2026-11-24T08:00:00Z", "jane 3 basic 2026-11-26T08:00:00Z"}));
 }
@@ -69,7 +102,7 @@ TEST(Plan, BackoffStretchesEachGapAndDormancyEndsThePlan) {
   config.cadences["basic"].then = "dormant";
   CadenceEngine engine(config);
   const std::vector<PlanContact> contacts = {{contact(), {}}};
-  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 60 * 24h);
+  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 60 * 24h).value();
   // 1d, then x2, x4 after two and three unanswered: Mon, Tue, Thu, Mon.
   EXPECT_EQ(dues(plan),
             (std::vector<std::string>{"jane 1 basic 2026-11-23T08:00:00Z", "jane 2 basic 2026-11-24T08:00:00Z",
@@ -87,7 +120,7 @@ TEST(Plan, AnOverdueFollowUpComesFirstAndTheNextCountsFromNow) {
   config.cadences["basic"] = plain_cadence("basic", {"2d"});
   CadenceEngine engine(config);
   const std::vector<PlanContact> contacts = {{contact(), {touch("2026-11-02T09:00:00Z")}}};
-  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 3 * 24h);
+  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 3 * 24h).value();
   EXPECT_EQ(dues(plan),
             (std::vector<std::string>{"jane 2 basic 2026-11-04T09:00:00Z", "jane 3 basic 2026-11-25T08:00:00Z"}));
   EXPECT_NE(plan.follow_ups[0].why.find("overdue"), std::string::npos);
@@ -103,7 +136,7 @@ TEST(Plan, TheDailyLimitSpreadsFollowUpsMostValuableFirst) {
   contacts[0].contact.value = 1;
   contacts[1].contact.value = 3;
   contacts[2].contact.value = 2;
-  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 3 * 24h);
+  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 3 * 24h).value();
   EXPECT_EQ(dues(plan),
             (std::vector<std::string>{"high 1 basic 2026-11-23T08:00:00Z", "mid 1 basic 2026-11-24T08:00:00Z",
                                       "low 1 basic 2026-11-25T08:00:00Z"}));
@@ -118,7 +151,7 @@ TEST(Plan, FollowUpsAreOrderedByReminderAcrossContacts) {
   std::vector<PlanContact> contacts = {{contact("late", "Late"), {}}, {contact("early", "Early"), {}}};
   contacts[0].contact.window = window("mon-fri 15:00-16:00");
   contacts[1].contact.window = window("mon-fri 10:00-11:00");
-  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 24h);
+  Plan plan = plan_follow_ups(engine, contacts, k_now, k_now + 24h).value();
   ASSERT_EQ(plan.follow_ups.size(), 2u);
   EXPECT_EQ(plan.follow_ups[0].contact, "early");
   EXPECT_EQ(plan.follow_ups[1].contact, "late");

@@ -164,7 +164,7 @@ TEST(PlanProperties, EveryPlannedFollowUpKeepsEveryRule) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     World w = WorldMaker(static_cast<std::uint64_t>(seed)).make(k_contacts_per_seed, k_now + Seconds(seed * 86399));
     CadenceEngine engine(w.config);
-    Plan plan = plan_follow_ups(engine, w.contacts, w.now, w.now + k_horizon);
+    Plan plan = plan_follow_ups(engine, w.contacts, w.now, w.now + k_horizon).value();
     Invariants inv(w, plan);
     inv.check();
     checked += inv.checked;
@@ -177,8 +177,8 @@ TEST(PlanProperties, EveryPlannedFollowUpKeepsEveryRule) {
 TEST(PlanProperties, TheSameInputsGiveTheSamePlan) {
   World w = WorldMaker(99).make(100, k_now);
   CadenceEngine engine(w.config);
-  Plan a = plan_follow_ups(engine, w.contacts, w.now, w.now + k_horizon);
-  Plan b = plan_follow_ups(engine, w.contacts, w.now, w.now + k_horizon);
+  Plan a = plan_follow_ups(engine, w.contacts, w.now, w.now + k_horizon).value();
+  Plan b = plan_follow_ups(engine, w.contacts, w.now, w.now + k_horizon).value();
   ASSERT_EQ(a.follow_ups.size(), b.follow_ups.size());
   for (std::size_t i = 0; i < a.follow_ups.size(); ++i) {
     EXPECT_EQ(a.follow_ups[i].contact, b.follow_ups[i].contact);

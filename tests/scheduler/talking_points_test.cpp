@@ -203,7 +203,7 @@ Config daily_config(std::string owner_zone = "Europe/Berlin") {
 std::vector<std::string> planned_ids(const Config& config, const Contact& c, Instant now, int days) {
   CadenceEngine engine(config);
   std::vector<PlanContact> input = {{c, {}}};
-  Plan plan = plan_follow_ups(engine, input, now, now + date::days(days));
+  Plan plan = plan_follow_ups(engine, input, now, now + date::days(days)).value();
   PointContacts contacts;
   contacts.emplace(c.id, PointContact{&input[0].contact, {}});
   std::vector<std::string> ids;

@@ -1,7 +1,8 @@
 #pragma once
-// Creating reminders for the follow-ups that have come due: the engine
-// decides, this writes its decisions to the store (reminders and their outbox
-// rows, cadence switches, dormancy).
+// Making reminders for the follow-ups that have come due: the engine
+// decides, on the histories of scheduler/history.h, and this writes its
+// decisions to the store (reminders and their outbox rows, cadence switches,
+// dormancy).
 //
 // Not thread-safe: used from the daemon's event loop only.
 
@@ -25,21 +26,15 @@ inline constexpr Seconds k_late_after{60};
 // Late reminders made in one pass (after downtime) go out this far apart.
 inline constexpr Seconds k_catch_up_spacing{2};
 
-// Whether a touch logged at `last_logged` answers reminder `r`: it lies at or
-// after the reminder's creation or its due time, so the reminder no longer
-// stands for a touch of its own (a salesperson often calls right when
-// reminded, before the due time).
-bool answered_by_touch(const Reminder& r, std::optional<Instant> last_logged);
-
 struct ReminderPass {
   int created = 0;
   std::optional<Instant> next_remind_at;  // the earliest reminder still to come
 };
 
-class ReminderService {
+class ReminderMaker {
  public:
-  // All references must outlive the service.
-  ReminderService(const Config& config, const CadenceEngine& engine, Store& store)
+  // All references must outlive the maker.
+  ReminderMaker(const Config& config, const CadenceEngine& engine, Store& store)
       : config_(config), engine_(engine), store_(store), dry_(config, store) {}
 
   // Creates a reminder for every follow-up whose remind_at <= now and that has
@@ -55,14 +50,6 @@ class ReminderService {
   // with the contacts. The follow-ups moved past today wake the daemon at the
   // start of the owner's next day, when they compete again.
   Result<ReminderPass> create_due_reminders(Instant now);
-
-  // The history the engine sees for `contact`: all its logged touches (the
-  // engine tells the current cadence's from cadence_since, and keeps min_gap
-  // and the cap across a switch), plus each reminder not answered by the last
-  // logged touch as a touch assumed done on time (or when a late reminder was
-  // created) with no answer, so a follow-up is never reminded twice and
-  // downtime does not replay a whole cadence.
-  Result<std::vector<Touch>> history_of(const Contact& contact);
 
  private:
   // A follow-up competing for a place in its owner's day: due now, or later
@@ -88,7 +75,7 @@ class ReminderService {
   };
 
   // The engine's decision on `history` after applying any cadence switch or
-  // dormancy to `contact`.
+  // dormancy to `contact` and writing it.
   Result<Decision> decide(Contact& contact, std::span<const Touch> history, Instant now);
   // Decides every contact, a page at a time, into `scan`.
   Status scan_contacts(Instant now, Scan& scan);

@@ -1,4 +1,4 @@
-#include "reminders/reminder_service.h"
+#include "reminders/reminder_maker.h"
 
 #include <algorithm>
 #include <functional>
@@ -11,63 +11,18 @@
 #include "reminders/missed_notice.h"
 #include "reminders/point_history.h"
 #include "reminders/reminder_message.h"
+#include "scheduler/cadence_switches.h"
+#include "scheduler/history.h"
 #include "scheduler/talking_points.h"
 
 namespace touchbase {
 namespace {
 
-// Cadence switches followed in one decision, so a loop of `then` cannot spin.
-constexpr int k_max_cadence_switches = 8;
 // Reminders a pass writes per commit: far fewer commits, while a command
 // that writes waits for the lock at most one page.
 constexpr std::size_t k_reminders_per_commit = 256;
 // Contacts a pass reads, and holds, at once.
 constexpr std::size_t k_contacts_per_page = 512;
-
-// A reminder not answered by a logged touch, as the touch it stands for: done
-// on time (or when a late one was made), with no answer.
-Touch assumed_touch(const Reminder& r) {
-  return Touch{std::max(r.due_at, r.created_at), Outcome::no_answer, "assumed done when reminded", r.talking_point};
-}
-
-}  // namespace
-
-bool answered_by_touch(const Reminder& r, std::optional<Instant> last_logged) {
-  return last_logged && std::min(r.created_at, r.due_at) <= *last_logged;
-}
-
-Result<std::vector<Touch>> ReminderService::history_of(const Contact& contact) {
-  TB_TRY(auto touches, store_.touches(contact.id));
-  std::optional<Instant> last_logged;
-  if (!touches.empty()) last_logged = touches.back().at;
-  TB_TRY(auto reminders, store_.reminders(contact.id));
-  for (const Reminder& r : reminders) {
-    if (!answered_by_touch(r, last_logged)) touches.push_back(assumed_touch(r));
-  }
-  return touches;
-}
-
-Result<Decision> ReminderService::decide(Contact& contact, std::span<const Touch> history, Instant now) {
-  for (int i = 0; i < k_max_cadence_switches; ++i) {
-    Decision d = engine_.next(contact, history, now);
-    if (d.kind == Decision::Kind::switch_cadence) {
-      spdlog::info("contact {}: cadence {} -> {} ({})", contact.id, d.cadence, d.next_cadence, d.why);
-      contact.cadence = d.next_cadence;
-      // Touches up to this one belong to the old cadence; an assumed touch may lie ahead of now.
-      contact.cadence_since = history.empty() ? now : std::max(now, history.back().at);
-    } else if (d.kind == Decision::Kind::dormant) {
-      spdlog::info("contact {}: dormant ({})", contact.id, d.why);
-      contact.status = ContactStatus::dormant;
-    } else {
-      return d;
-    }
-    TB_TRY_STATUS(store_.update_contact(contact));
-    if (d.kind == Decision::Kind::dormant) return d;
-  }
-  return Error::config("contact " + contact.id + ": cadences switch in a loop; check their 'then' keys");
-}
-
-namespace {
 
 Reminder reminder_for(const Contact& contact, const Decision& d, const Owner& owner, Instant now) {
   Reminder r;
@@ -101,9 +56,25 @@ void wake_at(ReminderPass& pass, Instant at) {
 
 }  // namespace
 
-Result<Reminder> ReminderService::create_reminder(const Contact& contact, const Decision& d, const PointChoice& choice,
-                                                  const ContactHistories& histories, Instant now,
-                                                  Instant first_attempt) {
+Result<Decision> ReminderMaker::decide(Contact& contact, std::span<const Touch> history, Instant now) {
+  Decision d;
+  bool changed = false;
+  auto on_transition = [&](const Decision& t) -> Contact& {
+    if (t.kind == Decision::Kind::dormant) {
+      spdlog::info("contact {}: dormant ({})", contact.id, t.why);
+    } else {
+      spdlog::info("contact {}: cadence {} -> {} ({})", contact.id, t.cadence, t.next_cadence, t.why);
+    }
+    changed = true;
+    return contact;
+  };
+  TB_TRY_STATUS(follow_cadence_switches(engine_, contact, history, now, NextOptions{}, d, on_transition));
+  if (changed) TB_TRY_STATUS(store_.update_contact(contact));
+  return d;
+}
+
+Result<Reminder> ReminderMaker::create_reminder(const Contact& contact, const Decision& d, const PointChoice& choice,
+                                                const ContactHistories& histories, Instant now, Instant first_attempt) {
   const Owner& owner = config_.owner_for(contact.owner);
   Reminder r = reminder_for(contact, d, owner, now);
   r.talking_point = choice.point ? choice.point->id : "";
@@ -116,19 +87,16 @@ Result<Reminder> ReminderService::create_reminder(const Contact& contact, const 
   return r;
 }
 
-Result<std::optional<Instant>> ReminderService::following_remind_at(Contact& contact, std::span<const Touch> history,
-                                                                    const Reminder& r, Instant now) {
+Result<std::optional<Instant>> ReminderMaker::following_remind_at(Contact& contact, std::span<const Touch> history,
+                                                                  const Reminder& r, Instant now) {
   std::vector<Touch> after(history.begin(), history.end());
   after.push_back(assumed_touch(r));
-  Decision d = engine_.next(contact, after, now);
-  if (d.kind == Decision::Kind::switch_cadence || d.kind == Decision::Kind::dormant) {
-    TB_TRY(d, decide(contact, after, now));  // applies the switch or dormancy now
-  }
+  TB_TRY(Decision d, decide(contact, after, now));  // applies any switch or dormancy now
   if (d.kind != Decision::Kind::follow_up) return std::optional<Instant>();
   return std::optional<Instant>(std::max(d.remind_at, now));
 }
 
-Status ReminderService::scan_contacts(Instant now, Scan& scan) {
+Status ReminderMaker::scan_contacts(Instant now, Scan& scan) {
   std::string after;
   for (;;) {
     TB_TRY(auto contacts, store_.list_contacts_after(after, static_cast<int>(k_contacts_per_page)));
@@ -140,7 +108,7 @@ Status ReminderService::scan_contacts(Instant now, Scan& scan) {
   }
 }
 
-Status ReminderService::consider(Contact& contact, const ContactHistories& histories, Instant now, Scan& scan) {
+Status ReminderMaker::consider(Contact& contact, const ContactHistories& histories, Instant now, Scan& scan) {
   if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) return {};
   const std::vector<Touch> history = engine_history(histories, contact.id);
   TB_TRY(Decision d, decide(contact, history, now));
@@ -170,8 +138,8 @@ Status ReminderService::consider(Contact& contact, const ContactHistories& histo
   return {};
 }
 
-Result<std::vector<ReminderService::Candidate*>> ReminderService::keep_places(std::vector<Candidate>& candidates,
-                                                                              Instant now, ReminderPass& pass) {
+Result<std::vector<ReminderMaker::Candidate*>> ReminderMaker::keep_places(std::vector<Candidate>& candidates,
+                                                                          Instant now, ReminderPass& pass) {
   auto first = [](const Candidate* a, const Candidate* b) { return goes_first(a->rank(), b->rank()); };
   std::map<const ResolvedOwner*, std::vector<Candidate*>> by_owner;
   for (Candidate& c : candidates) by_owner[c.owner].push_back(&c);
@@ -210,7 +178,7 @@ Result<std::vector<ReminderService::Candidate*>> ReminderService::keep_places(st
   return due;
 }
 
-Status ReminderService::create_page(std::span<Candidate* const> page, Instant now, ReminderPass& pass) {
+Status ReminderMaker::create_page(std::span<Candidate* const> page, Instant now, ReminderPass& pass) {
   std::vector<std::string> ids;
   for (const Candidate* c : page) ids.push_back(c->contact_id);
   TB_TRY(auto contacts, store_.find_contacts(ids));
@@ -242,7 +210,7 @@ Status ReminderService::create_page(std::span<Candidate* const> page, Instant no
   return {};
 }
 
-Result<ReminderPass> ReminderService::create_due_reminders(Instant now) {
+Result<ReminderPass> ReminderMaker::create_due_reminders(Instant now) {
   dry_.begin_pass();
   Scan scan;
   TB_TRY_STATUS(scan_contacts(now, scan));
@@ -259,7 +227,7 @@ Result<ReminderPass> ReminderService::create_due_reminders(Instant now) {
   return scan.pass;
 }
 
-Status ReminderService::notify_missed(std::span<const Missed> missed, Instant now) {
+Status ReminderMaker::notify_missed(std::span<const Missed> missed, Instant now) {
   std::map<std::string, std::vector<const Missed*>> by_owner;
   for (const Missed& m : missed) by_owner[config_.owner_for(m.contact.owner).id].push_back(&m);
   for (auto& [owner_id, items] : by_owner) {

@@ -1,0 +1,36 @@
+#include "reminders/due_today.h"
+
+#include <algorithm>
+#include <map>
+
+namespace touchbase {
+namespace {
+
+Instant end_of_local_day(Instant t, const date::time_zone& zone) {
+  auto local_day = date::floor<date::days>(zone.to_local(t));
+  return zone.to_sys(local_day + date::days(1), date::choose::earliest);
+}
+
+bool goes_first(const DueItem& a, const DueItem& b) {
+  if (a.follow_up->owner != b.follow_up->owner) return a.follow_up->owner < b.follow_up->owner;
+  if (a.contact->value != b.contact->value) return a.contact->value > b.contact->value;
+  if (a.follow_up->due_at != b.follow_up->due_at) return a.follow_up->due_at < b.follow_up->due_at;
+  return a.contact->id < b.contact->id;
+}
+
+}  // namespace
+
+std::vector<DueItem> due_today(const Config& config, const FollowUps& all, std::string_view owner, Instant now) {
+  std::map<std::size_t, const FollowUp*> latest;
+  for (const FollowUp& f : all.items) {
+    if (!owner.empty() && f.owner != owner) continue;
+    if (f.due_at >= end_of_local_day(now, *date::locate_zone(config.owner_for(f.owner).timezone))) continue;
+    latest[f.contact] = &f;  // items are ordered by due_at
+  }
+  std::vector<DueItem> items;
+  for (auto [index, f] : latest) items.push_back({f, &all.contacts[index], f->due_at < now});
+  std::sort(items.begin(), items.end(), goes_first);
+  return items;
+}
+
+}  // namespace touchbase
