@@ -2,11 +2,11 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/contact_args.h"
 #include "core/clock.h"
+#include "core/json_line.h"
 #include "reminders/due_today.h"
 #include "reminders/follow_ups.h"
 #include "reminders/reminder_message.h"
@@ -21,31 +21,32 @@ struct DueArgs {
 };
 
 void print_json(const Config& config, const std::vector<DueItem>& items) {
+  JsonLine j;
+  std::string out;
   for (const DueItem& item : items) {
     const FollowUp& f = *item.follow_up;
     const Contact& c = *item.contact;
     const NextStep& step = c.next_step;
-    nlohmann::json j = {
-        {"owner", f.owner},
-        {"contact", c.id},
-        {"name", c.name},
-        {"company", c.company},
-        {"value", c.value},
-        {"overdue", item.overdue},
-        {"reminded", f.reminded},
-        {"cadence", f.cadence},
-        {"step", f.step},
-        {"due_at", format_rfc3339(f.due_at)},
-        {"due_local", format_rfc3339_local(f.due_at, contact_zone(config, c))},
-        {"remind_at", format_rfc3339(f.remind_at)},
-        {"talking_point", f.point ? nlohmann::json(f.point->id) : nlohmann::json(nullptr)},
-        {"bring", f.bring},
-        {"next_step", step.text},
-        {"next_step_date", step.date ? nlohmann::json(format_date(*step.date)) : nlohmann::json(nullptr)},
-        {"why", f.why},
-    };
-    std::cout << j.dump() << "\n";
+    j.add_string("owner", f.owner);
+    j.add_string("contact", c.id);
+    j.add_string("name", c.name);
+    j.add_string("company", c.company);
+    j.add_number("value", c.value);
+    j.add_bool("overdue", item.overdue);
+    j.add_bool("reminded", f.reminded);
+    j.add_string("cadence", f.cadence);
+    j.add_int("step", f.step);
+    j.add_string("due_at", format_rfc3339(f.due_at));
+    j.add_string("due_local", format_rfc3339_local(f.due_at, contact_zone(config, c)));
+    j.add_string("remind_at", format_rfc3339(f.remind_at));
+    j.add_string_or_null("talking_point", f.point ? f.point->id : "");
+    j.add_string("bring", f.bring);
+    j.add_string("next_step", step.text);
+    j.add_string_or_null("next_step_date", step.date ? format_date(*step.date) : "");
+    j.add_string("why", f.why);
+    j.end(out);
   }
+  std::cout << out;
 }
 
 void print_item(const Config& config, const DueItem& item, const date::time_zone& owner_zone) {

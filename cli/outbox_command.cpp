@@ -3,25 +3,25 @@
 #include <iostream>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "core/clock.h"
+#include "core/json_line.h"
 #include "delivery/notifier_factory.h"
 
 namespace touchbase {
 namespace {
 
-nlohmann::json to_json(const OutboxRow& row) {
-  return {{"id", row.id},
-          {"reminder", row.reminder_id},
-          {"notifier", row.notifier},
-          {"idempotency_key", row.idempotency_key},
-          {"state", to_string(row.state)},
-          {"attempts", row.attempts},
-          {"next_attempt_at", format_rfc3339(row.next_attempt_at)},
-          {"last_error", row.last_error},
-          {"delivered_at", row.delivered_at ? nlohmann::json(format_rfc3339(*row.delivered_at)) : nullptr}};
+void add_row(JsonLine& j, const OutboxRow& row) {
+  j.add_int("id", row.id);
+  j.add_int("reminder", row.reminder_id);
+  j.add_string("notifier", row.notifier);
+  j.add_string("idempotency_key", row.idempotency_key);
+  j.add_string("state", to_string(row.state));
+  j.add_int("attempts", row.attempts);
+  j.add_string("next_attempt_at", format_rfc3339(row.next_attempt_at));
+  j.add_string("last_error", row.last_error);
+  j.add_string_or_null("delivered_at", row.delivered_at ? format_rfc3339(*row.delivered_at) : "");
 }
 
 Status list_outbox(const Cli& cli, bool all, bool json) {
@@ -31,7 +31,13 @@ Status list_outbox(const Cli& cli, bool all, bool json) {
   if (all) states.push_back(OutboxState::delivered);
   TB_TRY(auto rows, store->outbox_in(states));
   if (json) {
-    for (const OutboxRow& row : rows) std::cout << to_json(row).dump() << "\n";
+    JsonLine j;
+    std::string out;
+    for (const OutboxRow& row : rows) {
+      add_row(j, row);
+      j.end(out);
+    }
+    std::cout << out;
     return {};
   }
   if (rows.empty()) std::cout << "the outbox is empty: every reminder was delivered\n";

@@ -9,10 +9,10 @@
 #include <tuple>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "core/clock.h"
+#include "core/json_line.h"
 #include "reminders/follow_ups.h"
 #include "reminders/point_history.h"
 
@@ -135,27 +135,28 @@ void print_table(const Config& config, const FollowUps& f, const std::vector<Seg
             << "; add a point for it to the library\n";
 }
 
-nlohmann::json or_null(const std::string& text) {
-  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
-}
-
 void print_json(const FollowUps& f, const std::vector<Segment>& segments) {
+  JsonLine j;
+  std::string out;
   for (const Segment& s : segments) {
     const FollowUp* dry = s.first_dry;
-    nlohmann::json j = {
-        {"segment", s.label()},
-        {"tag", or_null(s.tag)},
-        {"stage", or_null(s.stage)},
-        {"points", s.points},
-        {"fresh", s.fresh},
-        {"follow_ups", s.follow_ups},
-        {"without_point", s.without_point},
-        {"runs_dry_at", dry ? nlohmann::json(format_rfc3339(dry->remind_at)) : nlohmann::json(nullptr)},
-        {"runs_dry_contact", dry ? nlohmann::json(f.contacts[dry->contact].id) : nlohmann::json(nullptr)},
-        {"runs_dry_step", dry ? nlohmann::json(dry->step) : nlohmann::json(nullptr)},
-    };
-    std::cout << j.dump() << "\n";
+    j.add_string("segment", s.label());
+    j.add_string_or_null("tag", s.tag);
+    j.add_string_or_null("stage", s.stage);
+    j.add_int("points", s.points);
+    j.add_int("fresh", s.fresh);
+    j.add_int("follow_ups", s.follow_ups);
+    j.add_int("without_point", s.without_point);
+    j.add_string_or_null("runs_dry_at", dry ? format_rfc3339(dry->remind_at) : "");
+    j.add_string_or_null("runs_dry_contact", dry ? f.contacts[dry->contact].id : "");
+    if (dry) {
+      j.add_int("runs_dry_step", dry->step);
+    } else {
+      j.add_null("runs_dry_step");
+    }
+    j.end(out);
   }
+  std::cout << out;
 }
 
 Status points(const Cli& cli, const PointsArgs& args) {

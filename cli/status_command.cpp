@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "core/utf8.h"
 #include "service/control_socket.h"
 
 namespace touchbase {
@@ -66,10 +67,10 @@ Status status(const Cli& cli, bool json) {
   TB_TRY(std::string answer, ask_daemon(control_socket_path(config.daemon.database)));
   auto parsed = nlohmann::json::parse(answer, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_object()) {
-    return Error::unavailable("the daemon's answer is not a JSON object: " + answer.substr(0, 200));
+    return Error::unavailable("the daemon's answer is not a JSON object: " + valid_utf8(answer.substr(0, 200)));
   }
   if (json) {
-    std::cout << parsed.dump() << "\n";
+    std::cout << answer << "\n";  // the daemon's object as it wrote it
   } else {
     print_status(parsed);
   }

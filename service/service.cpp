@@ -267,7 +267,8 @@ std::string Service::answer_status() {
   status["database"] = current_->config->daemon.database.string();
   status["http"] = http_ ? nlohmann::json(http_->local_address()) : nlohmann::json(nullptr);
   if (!figures) status["store_error"] = figures.error().message;
-  return status.dump();
+  // Contact ids and error texts may hold any bytes: replaced, never a throw that stops the daemon.
+  return status.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace touchbase
