@@ -66,7 +66,6 @@ TEST_F(CommandNotifierTest, AProgramStillRunningAtTheTimeoutIsKilledAndTransient
   ASSERT_FALSE(delivery.result->ok());
   EXPECT_TRUE(delivery.result->error().is_transient());
   EXPECT_EQ(delivery.result->error().message, "command /bin/sh: still running after 300 ms; killed");
-  EXPECT_LT(delivery.elapsed, std::chrono::milliseconds(2000));
 }
 
 TEST_F(CommandNotifierTest, AMissingProgramIsPermanent) {

