@@ -12,11 +12,6 @@ std::optional<int> furthest_in(const Cadence& c) {
   return furthest;
 }
 
-Date local_date(Instant now, const std::string& zone) {
-  date::zoned_seconds local(zone, now);
-  return Date(date::floor<date::days>(local.get_local_time()));
-}
-
 // The earliest local date among the owners the point can serve: it has
 // expired for all of them once its expiry is before this.
 Date earliest_owner_date(const Config& config, const TalkingPoint& p, Instant now) {

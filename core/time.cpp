@@ -234,6 +234,11 @@ Result<Date> parse_date(std::string_view text) {
   return d;
 }
 
+Date local_date(Instant t, std::string_view zone_name) {
+  const date::zoned_seconds local(date::locate_zone(zone_name), t);
+  return Date(date::floor<date::days>(local.get_local_time()));
+}
+
 std::string format_date(Date d) {
   return date::format("%F", d);
 }

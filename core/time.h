@@ -52,6 +52,10 @@ std::string format_rfc3339(Instant t);
 // "2026-11-23T17:00:00+01:00": the local time in `zone` with its offset.
 std::string format_rfc3339_local(Instant t, const date::time_zone& zone);
 
+// The date of `t` in the zone named `zone_name`. REQUIRES: the zone exists (a
+// validated config's).
+Date local_date(Instant t, std::string_view zone_name);
+
 // "2026-12-25", years k_first_year to k_last_year.
 Result<Date> parse_date(std::string_view text);
 std::string format_date(Date d);

@@ -3,15 +3,6 @@
 #include "reminders/contact_histories.h"
 
 namespace touchbase {
-namespace {
-
-Date local_date(Instant t, const std::string& zone_name) {
-  date::zoned_seconds local(zone_name, t);
-  return Date(date::floor<date::days>(local.get_local_time()));
-}
-
-}  // namespace
-
 Result<PointContacts> read_point_contacts(Store& store, std::span<const Contact> contacts) {
   std::vector<std::string> ids;
   ids.reserve(contacts.size());
