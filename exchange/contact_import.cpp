@@ -79,7 +79,7 @@ class RowReader {
   bool utf8(const CsvRecord& record) {
     bool all = true;
     for (const auto& [column, cells] : sources_.sources) {
-      if (is_utf8(column_value(sources_, column, record.fields))) continue;
+      if (is_utf8(column_text(column, cells, record.fields, joined_))) continue;
       all = error(column,
                   "not UTF-8: save the file as UTF-8, or import it with --encoding windows-1252 (or its encoding)");
     }

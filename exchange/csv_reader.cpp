@@ -92,7 +92,9 @@ std::string formula_unguarded(std::string_view cell) {
 
 void remove_formula_guards(std::vector<CsvRecord>& records) {
   for (std::size_t r = 1; r < records.size(); ++r) {
-    for (std::string& field : records[r].fields) field = formula_unguarded(field);
+    for (std::string& field : records[r].fields) {
+      if (field.starts_with('\'') && formula_after_quotes(field)) field.erase(0, 1);
+    }
   }
 }
 
