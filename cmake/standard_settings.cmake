@@ -8,8 +8,12 @@ if(TOUCHBASE_WERROR)
   target_compile_options(touchbase_standard INTERFACE -Werror)
 endif()
 if(TOUCHBASE_SANITIZE)
+  # The vptr check is left out: it probes memory through a pipe, so in a test
+  # that leaves the process no free descriptor (the HTTP endpoint's EMFILE
+  # test) it reports a valid object as invalid and aborts.
   target_compile_options(touchbase_standard INTERFACE
-    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    -fsanitize=address,undefined -fno-sanitize=vptr -fno-omit-frame-pointer
+    -fno-sanitize-recover=undefined)
   target_link_options(touchbase_standard INTERFACE -fsanitize=address,undefined)
 endif()
 target_compile_definitions(touchbase_standard INTERFACE
