@@ -16,5 +16,12 @@ if(TOUCHBASE_SANITIZE)
     -fno-sanitize-recover=undefined)
   target_link_options(touchbase_standard INTERFACE -fsanitize=address,undefined)
 endif()
+if(TOUCHBASE_FUZZ)
+  # Every library is instrumented for libFuzzer's coverage; only the fuzz
+  # targets link its main.
+  target_compile_options(touchbase_standard INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  target_link_options(touchbase_standard INTERFACE -fsanitize=address,undefined)
+endif()
 target_compile_definitions(touchbase_standard INTERFACE
   TOUCHBASE_VERSION="${PROJECT_VERSION}")

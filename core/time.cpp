@@ -1,5 +1,6 @@
 #include "core/time.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <sstream>
@@ -150,6 +151,32 @@ Error outside_accepted_years(std::string_view text) {
 Result<Instant> parse_any_rfc3339(std::string_view text);
 Result<Date> parse_any_date(std::string_view text);
 
+bool digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether `s` (its 'T' and 'Z' already upper case) has the characters
+// "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH[:MM]|-HH[:MM])" in place: date::parse
+// reads the seconds as a floating-point number and would take "nan" or "inf".
+bool rfc3339_shape(std::string_view s) {
+  const auto at = [&](std::size_t i, char c) { return s[i] == c; };
+  if (!digits(s.substr(0, 4)) || !at(4, '-') || !digits(s.substr(5, 2)) || !at(7, '-') || !digits(s.substr(8, 2)) ||
+      !at(10, 'T') || !digits(s.substr(11, 2)) || !at(13, ':') || !digits(s.substr(14, 2)) || !at(16, ':') ||
+      !digits(s.substr(17, 2))) {
+    return false;
+  }
+  std::string_view rest = s.substr(19);
+  if (rest.starts_with('.')) {
+    const auto end = rest.find_first_not_of("0123456789", 1);
+    if (end == 1 || end == std::string_view::npos) return false;
+    rest.remove_prefix(end);
+  }
+  if (rest == "Z") return true;
+  if (rest.size() < 3 || (rest[0] != '+' && rest[0] != '-') || !digits(rest.substr(1, 2))) return false;
+  rest.remove_prefix(3);  // then nothing or ":MM", as date::parse's %Ez reads
+  return rest.empty() || (rest.size() == 3 && rest[0] == ':' && digits(rest.substr(1)));
+}
+
 }  // namespace
 
 Result<Instant> parse_rfc3339(std::string_view text) {
@@ -175,6 +202,7 @@ Result<Instant> parse_any_rfc3339(std::string_view text) {
   if (s.size() < 20) return bad();
   if (s[10] == 't' || s[10] == ' ') s[10] = 'T';
   if (s.back() == 'z') s.back() = 'Z';
+  if (!rfc3339_shape(s)) return bad();
   std::istringstream in(s);
   date::sys_time<std::chrono::milliseconds> t;
   if (s.back() == 'Z') {

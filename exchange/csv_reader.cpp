@@ -58,9 +58,10 @@ Result<std::vector<CsvRecord>> read_csv(std::string_view text) {
 }
 
 std::string csv_escape(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos && !value.starts_with(' ') && !value.ends_with(' ')) {
-    return std::string(value);
-  }
+  // libcsv drops spaces and tabs around a field that is not quoted.
+  const auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  const bool padded = !value.empty() && (blank(value.front()) || blank(value.back()));
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos && !padded) return std::string(value);
   std::string out = "\"";
   for (char c : value) {
     if (c == '"') out += '"';

@@ -22,7 +22,9 @@ struct CsvRecord {
 // the row where parsing stopped.
 Result<std::vector<CsvRecord>> read_csv(std::string_view text);
 
-// `value` quoted for CSV when it needs to be.
+// `value` quoted for CSV when it needs to be: it holds a comma, a quote or a
+// line break, or starts or ends with a space or tab (which a field not quoted
+// loses).
 std::string csv_escape(std::string_view value);
 
 // A cell a spreadsheet would run as a formula made inert, as OWASP's

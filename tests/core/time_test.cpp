@@ -79,6 +79,18 @@ TEST(Rfc3339, MalformedTimesAreErrors) {
   }
 }
 
+TEST(Rfc3339, SecondsThatAreNotDigitsAreAnErrorNotANumberTheParserGuesses) {
+  // Found by the fuzzer: the seconds were read as a floating-point number, so
+  // "nan" reached a conversion whose result is undefined.
+  for (const char* bad :
+       {"2026-11-23T15:00:nanZ", "2026-11-23T15:00:infZ", "2026-11-23T15:00:1e9Z", "2026-11-23T15:00:00.Z",
+        "2026-11-23T15:00:-1+01:00", "2026-11-23T15:00:00+1:00", "+026-11-23T16:00:00Z"}) {
+    EXPECT_FALSE(parse_rfc3339(bad).ok()) << bad;
+  }
+  EXPECT_EQ(parse_rfc3339("2026-11-23T16:00:00.250+01:00").value(), parse_rfc3339("2026-11-23T15:00:00Z").value());
+  EXPECT_EQ(parse_rfc3339("2026-11-23T16:00:00+01").value(), parse_rfc3339("2026-11-23T15:00:00Z").value());
+}
+
 TEST(Rfc3339Local, ShowsTheZoneOffsetOfThatInstant) {
   const auto* berlin = find_zone("Europe/Berlin").value();
   auto winter = parse_rfc3339("2026-01-15T15:00:00Z").value();
@@ -122,7 +134,7 @@ std::string date_format_local(Instant t, const date::time_zone& zone) {
 
 TEST(Rfc3339, TimesOutsideTheAcceptedYearsAreRefusedSoEveryOutputReadsBack) {
   for (const char* text : {"0000-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "3000-01-01T00:00:00Z",
-                           "9999-12-31T23:59:59Z", "2999-12-31T23:00:00-01:00", "9999-12-31", "+026-11-23T16:00:00Z"}) {
+                           "9999-12-31T23:59:59Z", "2999-12-31T23:00:00-01:00", "9999-12-31"}) {
     auto parsed = parse_rfc3339(text);
     ASSERT_FALSE(parsed.ok()) << text;
     EXPECT_EQ(parsed.error().message,

@@ -64,5 +64,14 @@ TEST(CsvEscape, QuotesOnlyWhenNeeded) {
   EXPECT_EQ((*back)[1].fields[0], "line\nbreak, \"q\"");
 }
 
+TEST(CsvEscape, ACellWithSpacesOrTabsAtItsEndsReadsBackWithThem) {
+  // Found by the CSV fuzzer: a note ending in a tab lost it on export -> import.
+  for (const std::string cell : {" lead", "trail ", "\tlead", "trail\t", "'=SUM(A1)\t"}) {
+    auto back = read_csv("x\n" + csv_escape(cell) + "\n");
+    ASSERT_TRUE(back.ok()) << cell;
+    EXPECT_EQ((*back)[1].fields[0], cell);
+  }
+}
+
 }  // namespace
 }  // namespace touchbase
