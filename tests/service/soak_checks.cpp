@@ -200,9 +200,11 @@ std::vector<std::string> reminded_while_quiet(std::span<const StoredReminder> re
     for (const QuietSpan* q : it->second) {
       const std::string span =
           "[" + format_rfc3339(q->from) + ", " + (q->until == Instant::max() ? "..." : format_rfc3339(q->until)) + ")";
-      if (q->from <= r.created_at && r.created_at < q->until) {
-        out.push_back(describe(r) + ": made while quiet " + span);
-      } else if (q->from <= r.created_at && !q->ended_by_resume && r.due_at < q->until) {
+      // Made ahead of a call at or after the span's end (the owner's hours end before it) is not pushy.
+      if (q->from > r.created_at || r.due_at >= q->until) continue;
+      if (r.created_at < q->until) {
+        out.push_back(describe(r) + ": made while quiet " + span + ", due inside it");
+      } else if (!q->ended_by_resume) {
         out.push_back(describe(r) + ": due before the end of " + span);
       }
     }

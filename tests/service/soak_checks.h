@@ -96,8 +96,10 @@ std::vector<std::string> over_daily_limit(std::span<const StoredReminder> remind
 std::vector<std::string> outside_working_hours(std::span<const StoredReminder> reminders, const Config& config,
                                                std::span<const Delivery> deliveries);
 
-// No reminder was made inside one of its contact's quiet spans, nor due
-// before the end of one that began before it was made and ran its course.
+// No reminder made inside one of its contact's quiet spans is due inside it
+// (one made ahead of a call at the span's end, the owner's hours ending
+// before it, is fine), nor due before the end of one that began before it
+// was made and ran its course.
 std::vector<std::string> reminded_while_quiet(std::span<const StoredReminder> reminders,
                                               std::span<const QuietSpan> spans);
 

@@ -166,6 +166,9 @@ TEST(SoakChecksTest, AReminderMadeWhileQuietOrDueBeforeTheQuietEndedIsPushy) {
   QuietSpan ran_out = snoozed;
   ran_out.until = k_monday_noon;
   EXPECT_THAT(reminded_while_quiet(kept, std::vector{ran_out}), IsEmpty());
+  // Made during a snooze, for a call at its end.
+  EXPECT_THAT(reminded_while_quiet(kept, std::vector{QuietSpan{"ann", k_monday_noon - 2h, k_monday_noon + 15min}}),
+              IsEmpty());
   ran_out.from = k_monday_noon - 1h;
   ran_out.until = k_monday_noon;
   StoredReminder early = kept[0];
