@@ -117,7 +117,7 @@ TEST_F(FullDiskProcessTest, EachReminderIsDeliveredOnceWhileTheDiskIsFullAndReco
   std::optional<HttpReply> health;
   ASSERT_TRUE(eventually([&] {
     health = http_get(port, "/healthz");
-    return health && health->status == 503;
+    return health && health->status == 503 && health->body.starts_with("3 ");
   })) << daemon.err();
   EXPECT_THAT(health->body, HasSubstr("3 delivery outcome(s) wait to be written"));
   EXPECT_THAT(health->body, HasSubstr("disk is full"));
