@@ -28,34 +28,37 @@ OutboxDispatcher::OutboxDispatcher(boost::asio::io_context& io, const Config& co
 
 OutboxDispatcher::~OutboxDispatcher() {
   record_delivered();
+  if (!unrecorded_.empty()) retry_unrecorded(clock_.now());  // a last try
+  if (auto outage = unrecorded_.outage()) {
+    spdlog::error(
+        "{} delivery outcome(s) could not be recorded ({}): their rows stay in the outbox and are sent "
+        "again, with the same keys, by the next start",
+        outage->waiting, outage->error.message);
+  }
   for (const Error& e : errors_) spdlog::error("{}", e.message);
 }
 
 Status OutboxDispatcher::dispatch_ready() {
-  draining_ = true;
-  if (in_flight_.size() >= k_max_in_flight) return {};
-  TB_TRY(auto started, start_ready(k_max_in_flight - in_flight_.size()));
-  if (started == 0) draining_ = false;
+  const Instant now = clock_.now();
+  if (unrecorded_.due(now)) retry_unrecorded(now);
+  // Nothing starts while outcomes wait: a crash would send all of them again.
+  draining_ = unrecorded_.empty();
+  if (!draining_) return {};
+  TB_TRY(auto started, start_ready());
+  if (started == 0 && held_for_room_.empty()) draining_ = false;
   return {};
 }
 
-Result<std::size_t> OutboxDispatcher::start_ready(std::size_t room) {
+Result<std::size_t> OutboxDispatcher::start_ready() {
   Instant now = clock_.now();
   std::size_t started = 0;
+  held_for_room_.clear();
   // One transaction for reading every message, and for the failures recorded on the way.
   auto start_rows = [&]() -> Status {
     // The rows in flight or delivered are still waiting in the store, and the oldest: read past them.
-    const std::size_t limit = in_flight_.size() + delivered_.size() + room;
+    const std::size_t limit = in_flight_.size() + delivered_.size() + unrecorded_.size() + k_max_in_flight;
     TB_TRY(auto rows, store_.outbox_ready(now, static_cast<int>(limit)));
-    std::vector<OutboxRow> chosen;
-    for (OutboxRow& row : rows) {
-      if (chosen.size() == room) break;
-      if (in_flight_.contains(row.id) || std::find(delivered_.begin(), delivered_.end(), row.id) != delivered_.end()) {
-        continue;
-      }
-      if (!limiter_.try_take(row.notifier, now)) continue;
-      chosen.push_back(std::move(row));
-    }
+    std::vector<OutboxRow> chosen = choose(rows, now);
     TB_TRY(auto messages, messages_for(chosen));
     for (std::size_t i = 0; i < chosen.size(); ++i) start(chosen[i], std::move(messages[i]));
     started = chosen.size();
@@ -63,6 +66,38 @@ Result<std::size_t> OutboxDispatcher::start_ready(std::size_t room) {
   };
   TB_TRY_STATUS(store_.in_one_transaction(start_rows));
   return started;
+}
+
+std::vector<OutboxRow> OutboxDispatcher::choose(std::vector<OutboxRow>& ready, Instant now) {
+  std::map<std::string, std::size_t, std::less<>> chosen_through;
+  std::vector<OutboxRow> chosen;
+  for (OutboxRow& row : ready) {
+    if (busy(row.id)) continue;
+    std::size_t& count = chosen_through[row.notifier];
+    const auto flying = in_flight_through_.find(row.notifier);
+    if ((flying == in_flight_through_.end() ? 0 : flying->second) + count >= k_max_in_flight) {
+      held_for_room_.insert(row.notifier);
+      continue;
+    }
+    if (!limiter_.try_take(row.notifier, now)) continue;
+    ++count;
+    chosen.push_back(std::move(row));
+  }
+  return chosen;
+}
+
+bool OutboxDispatcher::busy(std::int64_t row_id) const {
+  return in_flight_.contains(row_id) || unrecorded_.holds(row_id) ||
+         std::find(delivered_.begin(), delivered_.end(), row_id) != delivered_.end();
+}
+
+// A notifier whose share was full is read for again once half of it is free; any other at every turn.
+bool OutboxDispatcher::worth_claiming() const {
+  if (held_for_room_.empty()) return true;
+  return std::any_of(held_for_room_.begin(), held_for_room_.end(), [&](const std::string& notifier) {
+    const auto flying = in_flight_through_.find(notifier);
+    return flying == in_flight_through_.end() || flying->second <= k_max_in_flight / 2;
+  });
 }
 
 void OutboxDispatcher::start(const OutboxRow& row, Result<ReminderMessage> message) {
@@ -73,7 +108,8 @@ void OutboxDispatcher::start(const OutboxRow& row, Result<ReminderMessage> messa
   }
   if (!message) return fail_unsent(row, message.error().message);
   message->attempt = row.attempts + 1;
-  in_flight_.insert(row.id);
+  in_flight_.emplace(row.id, row.notifier);
+  ++in_flight_through_[row.notifier];
   notifier->deliver(*message, [this, row, contact_id = message->contact_id](DeliveryResult result) {
     finish(row, contact_id, result);
   });
@@ -146,6 +182,9 @@ Result<std::optional<OutboxDispatcher::Origin>> OutboxDispatcher::origin_of(cons
 
 void OutboxDispatcher::finish(const OutboxRow& row, const std::string& contact_id, const DeliveryResult& result) {
   in_flight_.erase(row.id);
+  if (const auto flying = in_flight_through_.find(row.notifier); flying != in_flight_through_.end()) {
+    if (--flying->second == 0) in_flight_through_.erase(flying);
+  }
   DeliveryAttempt attempt{.notifier = row.notifier,
                           .contact_id = contact_id,
                           .number = row.attempts + 1,
@@ -173,11 +212,40 @@ void OutboxDispatcher::fail_unsent(const OutboxRow& row, const std::string& why)
 }
 
 DeliveryFate OutboxDispatcher::fail(const OutboxRow& row, const DeliveryFailure& failure) {
+  // While outcomes wait, no write is tried before their time: each could wait for a lock.
+  if (!unrecorded_.empty()) {
+    unrecorded_.keep_failed({row, failure});
+    return DeliveryFate::retry;
+  }
   auto fate = record_failure(row, failure);
   if (fate) return *fate;
-  spdlog::error("outbox {}: cannot record the outcome: {}", row.id, fate.error().message);
-  keep_error(fate.error());
+  unrecorded_.keep_failed({row, failure});
+  write_refused(fate.error(), clock_.now());
   return DeliveryFate::retry;
+}
+
+void OutboxDispatcher::retry_unrecorded(Instant now) {
+  const std::size_t waiting = unrecorded_.size();
+  const std::vector<std::int64_t> delivered = unrecorded_.take_delivered();
+  if (!delivered.empty()) {
+    if (auto marked = store_.mark_batch_delivered(delivered, now); !marked) {
+      unrecorded_.keep_delivered(delivered);
+      return write_refused(marked.error(), now);
+    }
+  }
+  const std::vector<UnrecordedFailure> failed = unrecorded_.take_failed();
+  for (std::size_t i = 0; i < failed.size(); ++i) {
+    if (auto fate = record_failure(failed[i].row, failed[i].failure); !fate) {
+      unrecorded_.keep_all_failed(std::span(failed).subspan(i));
+      return write_refused(fate.error(), now);
+    }
+  }
+  unrecorded_.recovered(waiting, now);
+}
+
+void OutboxDispatcher::write_refused(const Error& error, Instant now) {
+  unrecorded_.write_refused(error, now);
+  draining_ = false;
 }
 
 void OutboxDispatcher::end_turn_soon() {
@@ -190,10 +258,10 @@ void OutboxDispatcher::end_turn_soon() {
 }
 
 void OutboxDispatcher::end_turn() {
-  if (draining_ && in_flight_.size() <= k_max_in_flight / 2) {
-    auto started = start_ready(k_max_in_flight - in_flight_.size());
+  if (draining_ && worth_claiming()) {
+    auto started = start_ready();
     if (!started) keep_error(started.error());
-    if (!started || *started == 0) draining_ = false;
+    if (!started || (*started == 0 && held_for_room_.empty())) draining_ = false;
   }
   if (delivered_.size() >= k_record_batch || in_flight_.empty() || !draining_) {
     record_delivered();
@@ -221,18 +289,19 @@ void OutboxDispatcher::record_delivered() {
   for (const auto& [notifier, ids] : std::exchange(delivered_through_, {})) {
     spdlog::info("outbox {}: delivered through {}", fmt::join(ids, ", "), notifier);
   }
+  if (!unrecorded_.empty()) return unrecorded_.keep_delivered(rows);  // written with them, in their time
   auto marked = store_.mark_batch_delivered(rows, clock_.now());
   if (!marked) {
-    // They stay pending in the store and are sent again, with the same keys, by a later pass.
-    spdlog::error("cannot record {} delivered outbox row(s): {}", rows.size(), marked.error().message);
-    keep_error(marked.error());
+    // Pending in the store, and the oldest: kept, so that no later claim sends them again.
+    unrecorded_.keep_delivered(rows);
+    write_refused(marked.error(), clock_.now());
   } else if (static_cast<std::size_t>(*marked) < rows.size()) {
     spdlog::warn("{} delivered outbox row(s) no longer exist: their contacts were deleted meanwhile",
                  rows.size() - static_cast<std::size_t>(*marked));
   }
 }
 
-// A store that cannot record outcomes ends the drain: rows would otherwise be sent again and again.
+// A store that cannot be read ends the drain; the daemon tries again later.
 void OutboxDispatcher::keep_error(const Error& error) {
   errors_.push_back(error);
   draining_ = false;
@@ -258,6 +327,7 @@ Result<DeliveryFate> OutboxDispatcher::record_failure(const OutboxRow& row, cons
   const int attempt = row.attempts + 1;
   const FailureFate fate = fate_of_failure(attempt, origin ? origin->created_at : now, failure, now,
                                            origin ? fallback_for(row, origin->owner) : std::nullopt, random_);
+  TB_TRY_STATUS(write_fate(row, failure, fate, now));
   if (fate.fate == DeliveryFate::retry) {
     spdlog::warn("outbox {}: {} failed (attempt {}), retrying at {}: {}", row.id, row.notifier, attempt,
                  format_rfc3339(fate.retry_at), failure.message);
@@ -265,7 +335,6 @@ Result<DeliveryFate> OutboxDispatcher::record_failure(const OutboxRow& row, cons
     spdlog::error("outbox {}: {} failed for good after {} attempt(s): {}{}", row.id, row.notifier, attempt,
                   failure.message, fate.fallback.empty() ? "" : "; falling back to " + fate.fallback);
   }
-  TB_TRY_STATUS(write_fate(row, failure, fate, now));
   return fate.fate;
 }
 

@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <cstdio>
 #include <new>
 #include <stdexcept>
 #include <utility>
@@ -86,20 +85,6 @@ void CurlTransfer::set_url(const std::string& url) {
 void CurlTransfer::apply_timeouts(const TransferTimeouts& timeouts) {
   curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(timeouts.connect.count()));
   curl_easy_setopt(easy_, CURLOPT_TIMEOUT_MS, static_cast<long>(timeouts.total.count()));
-  total_timeout_ = timeouts.total;
-}
-
-bool CurlTransfer::spend_waiting(std::chrono::steady_clock::duration waited) {
-  using std::chrono::milliseconds;
-  if (total_timeout_.count() <= 0) return true;
-  const milliseconds left = total_timeout_ - std::chrono::duration_cast<milliseconds>(waited);
-  if (left.count() <= 0) {
-    std::snprintf(error_buffer_, sizeof error_buffer_, "no connection to %s became free within %lld ms",
-                  origin_.c_str(), static_cast<long long>(total_timeout_.count()));
-    return false;
-  }
-  curl_easy_setopt(easy_, CURLOPT_TIMEOUT_MS, static_cast<long>(left.count()));
-  return true;
 }
 
 CurlMulti::CurlMulti(boost::asio::io_context& io, Options options)
@@ -130,7 +115,7 @@ CurlMulti::~CurlMulti() {
 void CurlMulti::start(std::unique_ptr<CurlTransfer> transfer) {
   Host& host = hosts_[transfer->origin_];
   if (max_host_connections_ > 0 && host.running >= max_host_connections_) {
-    host.waiting.push_back({std::move(transfer), std::chrono::steady_clock::now()});
+    host.waiting.push_back(std::move(transfer));
     ++waiting_;
     return;
   }
@@ -156,22 +141,17 @@ void CurlMulti::fail_later(std::unique_ptr<CurlTransfer> transfer, CURLcode code
   });
 }
 
-// A transfer to `origin` has ended: its place goes to the first one waiting
-// that still has time left.
+// A transfer to `origin` has ended: its place goes to the first one waiting.
 void CurlMulti::release(const std::string& origin) {
   const auto it = hosts_.find(origin);
   if (it == hosts_.end()) return;
   Host& host = it->second;
   --host.running;
   while (!host.waiting.empty() && (max_host_connections_ <= 0 || host.running < max_host_connections_)) {
-    Waiting next = std::move(host.waiting.front());
+    std::unique_ptr<CurlTransfer> next = std::move(host.waiting.front());
     host.waiting.pop_front();
     --waiting_;
-    if (next.transfer->spend_waiting(std::chrono::steady_clock::now() - next.since)) {
-      run(std::move(next.transfer), host);
-    } else {
-      fail_later(std::move(next.transfer), CURLE_OPERATION_TIMEDOUT);
-    }
+    run(std::move(next), host);
   }
   if (host.running == 0 && host.waiting.empty()) hosts_.erase(it);
 }

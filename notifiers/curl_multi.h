@@ -13,8 +13,10 @@
 // whose connections are all busy waits in this class, in start order, and is
 // handed to curl when one of them finishes. (curl would keep such transfers
 // pending and set each of them up again every time any transfer ends: about
-// four times per transfer under a burst.) The time a transfer waits counts
-// against its total timeout.
+// four times per transfer under a burst.) The time a transfer waits does not
+// count against its timeouts, which start when it is handed to curl: a
+// transfer is never failed for having waited. Every transfer ends within its
+// timeouts once handed over, so the waiting ones move on.
 //
 // Thread-confined: create, use and destroy a CurlMulti on the thread that runs
 // its io_context.
@@ -39,7 +41,8 @@ inline constexpr std::chrono::milliseconds k_default_transfer_timeout = std::chr
 // Limits for one transfer; CurlTransfer applies them to its handle.
 struct TransferTimeouts {
   std::chrono::milliseconds connect = k_default_connect_timeout;  // TCP and TLS set-up
-  std::chrono::milliseconds total = k_default_transfer_timeout;   // the whole transfer, connecting included
+  std::chrono::milliseconds total =
+      k_default_transfer_timeout;  // the whole transfer from when it is sent, connecting included
 };
 
 // One transfer: an easy handle (reused from earlier transfers on the same
@@ -70,14 +73,10 @@ class CurlTransfer {
 
  private:
   friend class CurlMulti;
-  // Takes the time spent waiting for a connection off the total timeout;
-  // false, with the error text set, if none is left.
-  bool spend_waiting(std::chrono::steady_clock::duration waited);
 
   CURL* easy_;
   char error_buffer_[CURL_ERROR_SIZE] = {};
   std::string origin_;
-  std::chrono::milliseconds total_timeout_{0};  // 0: none
 };
 
 class CurlMulti {
@@ -89,7 +88,7 @@ class CurlMulti {
   // `io` must outlive the CurlMulti. Throws if libcurl cannot be initialised.
   explicit CurlMulti(boost::asio::io_context& io) : CurlMulti(io, Options{}) {}
   CurlMulti(boost::asio::io_context& io, Options options);
-  // Abandons transfers still running: their finished() is not called.
+  // Abandons transfers still running or waiting: their finished() is not called.
   ~CurlMulti();
   CurlMulti(const CurlMulti&) = delete;
   CurlMulti& operator=(const CurlMulti&) = delete;
@@ -105,13 +104,9 @@ class CurlMulti {
 
  private:
   struct SocketWatch;
-  struct Waiting {
-    std::unique_ptr<CurlTransfer> transfer;
-    std::chrono::steady_clock::time_point since;
-  };
   struct Host {
     long running = 0;  // handed to curl
-    std::deque<Waiting> waiting;
+    std::deque<std::unique_ptr<CurlTransfer>> waiting;
   };
 
   void run(std::unique_ptr<CurlTransfer> transfer, Host& host);

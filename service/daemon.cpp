@@ -55,6 +55,7 @@ Result<Instant> Daemon::dispatch(Instant now) {
   // Rows ready now are in flight, or wait for their notifier's rate.
   if (next_attempt && *next_attempt > now) wake = std::min(wake, *next_attempt);
   if (auto throttled = dispatcher_.throttled_until()) wake = std::min(wake, *throttled);
+  if (auto retry = dispatcher_.record_retry_at()) wake = std::min(wake, *retry);
   return std::max(wake, now);
 }
 
@@ -127,6 +128,10 @@ Status Daemon::run_once() {
   }
   auto errors = dispatcher_.take_errors();
   if (!errors.empty()) return errors.front();
+  if (auto outage = dispatcher_.unrecorded()) {
+    return Error{outage->error.code,
+                 "cannot record " + std::to_string(outage->waiting) + " delivery outcome(s): " + outage->error.message};
+  }
   return {};
 }
 

@@ -28,6 +28,10 @@ namespace touchbase {
 
 inline constexpr Seconds k_max_sleep{60};
 inline constexpr Seconds k_retry_after_error{5};
+// How long the daemon's writes wait for another process's lock (an import)
+// before failing, to be tried again later: one write holds the event loop, and
+// with it the watchdog's ping, at most this long.
+inline constexpr std::chrono::milliseconds k_daemon_busy_timeout{1000};
 
 class Daemon {
  public:
@@ -47,11 +51,18 @@ class Daemon {
   void wake();
   // No delivery is in flight.
   bool idle() const { return dispatcher_.idle(); }
+  // Why delivery outcomes wait in memory to be written, while they do
+  // (delivery/unrecorded_outcomes.h).
+  std::optional<RecordOutage> unrecorded_outcomes() const { return dispatcher_.unrecorded(); }
+  // Gives the outcomes waiting to be written to the daemon that takes over
+  // (a reload), so that it does not send their rows again.
+  void hand_over_unrecorded_outcomes(Daemon& next) { dispatcher_.hand_over_unrecorded(next.dispatcher_); }
   // Posts `callback` on the io_context once no delivery is in flight (at once
   // if none is). One callback at a time; a later call replaces it.
   void when_idle(std::function<void()> callback);
   // `run --once`: one pass, then runs the io_context until no delivery is in
-  // flight. Rows that failed stay in the outbox for a later run.
+  // flight. Rows that failed stay in the outbox for a later run. An error
+  // when outcomes could not be recorded.
   Status run_once();
 
  private:

@@ -33,7 +33,7 @@ Result<std::unique_ptr<Service>> Service::open(Config config, ServiceOptions opt
       return make_notifiers(c, io, std::cout);
     };
   }
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_store(config.daemon.database, SqliteStoreOptions{.busy_timeout = k_daemon_busy_timeout}));
   std::unique_ptr<Service> service(new Service(std::move(options), std::move(store)));
   TB_TRY_STATUS(service->open_endpoints(config));
   TB_TRY(service->current_, service->make_generation(std::move(config)));
@@ -183,6 +183,7 @@ Status Service::apply_reload() {
 
 void Service::finish_reload() {
   if (stopped_) return;
+  retiring_->daemon->hand_over_unrecorded_outcomes(*current_->daemon);
   retiring_.reset();
   metrics_.config_loaded(clock_.now());
   metrics_.reload_finished(ReloadOutcome::taken);
@@ -249,6 +250,12 @@ HttpAnswer Service::answer_http(std::string_view path) {
   }
   if (path == "/healthz") {
     if (stopping_) return {503, "text/plain; charset=utf-8", "stopping\n"};
+    if (auto outage = unrecorded_outcomes()) {
+      // The store's error names rows and files, never a contact.
+      return {503, "text/plain; charset=utf-8",
+              std::to_string(outage->waiting) + " delivery outcome(s) wait to be written since " +
+                  format_rfc3339(outage->since) + ": " + outage->error.message + "\n"};
+    }
     if (!metrics_.last_pass_error().empty()) {
       // Why it failed may name a contact: it is in the log and in `touchbase status`, not here.
       return {503, "text/plain; charset=utf-8", "the last pass failed; the log and `touchbase status` say why\n"};
@@ -256,6 +263,13 @@ HttpAnswer Service::answer_http(std::string_view path) {
     return {200, "text/plain; charset=utf-8", "ok\n"};
   }
   return {404, "text/plain; charset=utf-8", "not found: try /metrics or /healthz\n"};
+}
+
+std::optional<RecordOutage> Service::unrecorded_outcomes() const {
+  if (retiring_) {
+    if (auto outage = retiring_->daemon->unrecorded_outcomes()) return outage;
+  }
+  return current_->daemon->unrecorded_outcomes();
 }
 
 std::string Service::answer_status() {

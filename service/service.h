@@ -97,6 +97,8 @@ class Service {
   void finish_stop(std::string_view why);
   HttpAnswer answer_http(std::string_view path);
   std::string answer_status();
+  // Why delivery outcomes wait to be written, in either daemon, while they do.
+  std::optional<RecordOutage> unrecorded_outcomes() const;
   std::string status_line() const;
 
   boost::asio::io_context io_;  // first: destroyed last

@@ -22,11 +22,15 @@ Error no_contact(std::string_view id) {
 }  // namespace
 
 Result<std::unique_ptr<Store>> open_store(const std::filesystem::path& database) {
+  return open_store(database, SqliteStoreOptions{});
+}
+
+Result<std::unique_ptr<Store>> open_store(const std::filesystem::path& database, const SqliteStoreOptions& options) {
   std::error_code ec;
   const auto dir = database.parent_path();
   if (!dir.empty()) std::filesystem::create_directories(dir, ec);
   if (ec) return Error::io("cannot create the database directory " + dir.string() + ": " + ec.message());
-  return open_sqlite_store(database);
+  return open_sqlite_store(database, options);
 }
 
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& path) {

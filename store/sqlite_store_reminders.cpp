@@ -193,8 +193,12 @@ Result<std::vector<OutboxRow>> SqliteStore::read_outbox_rows(SQLite::Statement& 
 
 Result<std::vector<OutboxRow>> SqliteStore::outbox_ready(Instant now, int limit) {
   return run("read the outbox", [&]() -> Result<std::vector<OutboxRow>> {
-    auto select = statements_.use(select_outbox_sql(
-        "WHERE state IN ('pending', 'failed') AND next_attempt_at <= ?1 ORDER BY next_attempt_at, id LIMIT ?2"));
+    // Ranked within each notifier, so that a long backlog of one never hides the rows of another.
+    auto select = statements_.use(
+        "SELECT " + std::string(k_outbox_columns) +
+        " FROM (SELECT *, row_number() OVER (PARTITION BY notifier ORDER BY next_attempt_at, id) AS place"
+        " FROM outbox WHERE state IN ('pending', 'failed') AND next_attempt_at <= ?1)"
+        " WHERE place <= ?2 ORDER BY next_attempt_at, id");
     bind_instant(*select, 1, now);
     select->bind(2, limit);
     return read_outbox_rows(*select);

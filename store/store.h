@@ -144,7 +144,7 @@ class Store {
   virtual Result<std::vector<Reminder>> reminders(std::string_view contact_id) = 0;
 
   // Outbox rows in state pending or failed whose next_attempt_at <= now,
-  // oldest first, at most `limit`.
+  // oldest first, at most `limit` of each notifier.
   virtual Result<std::vector<OutboxRow>> outbox_ready(Instant now, int limit) = 0;
   // The earliest next_attempt_at among pending or failed rows.
   virtual Result<std::optional<Instant>> next_outbox_attempt() = 0;
@@ -190,5 +190,6 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::filesystem::path& pa
 // The store a config's `database` names, its directory created if missing;
 // Errc::io naming the directory when it cannot be made.
 Result<std::unique_ptr<Store>> open_store(const std::filesystem::path& database);
+Result<std::unique_ptr<Store>> open_store(const std::filesystem::path& database, const SqliteStoreOptions& options);
 
 }  // namespace touchbase

@@ -13,6 +13,7 @@ The request's query chooses the response:
   retry_after=VALUE  a Retry-After header
   body=TEXT          the response body (default "ok")
   close=1            "Connection: close", and the connection is closed after it
+  delay_ms=N         the response is sent N milliseconds after the request came
 A path starting with /hang is recorded and never answered.
 """
 
@@ -70,6 +71,8 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(60)
             return
         query = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
+        if "delay_ms" in query:
+            time.sleep(int(query["delay_ms"][0]) / 1000)
         status = int(query.get("status", ["200"])[0])
         reply = query.get("body", ["ok"])[0].encode()
         if status == 204 or status == 304:

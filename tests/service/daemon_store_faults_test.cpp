@@ -79,26 +79,41 @@ TEST_F(DaemonStoreFaultsTest, AStoreThatCannotBeReadFailsThePassWithoutWritingOr
   EXPECT_THAT(delivered_ids(), ElementsAre("new"));
 }
 
-TEST_F(DaemonStoreFaultsTest, AFailedDeliveryWhoseOutcomeCannotBeWrittenStaysInTheOutboxAndIsSentAgainUnderItsKey) {
+TEST_F(DaemonStoreFaultsTest, AFailedDeliveryWhoseOutcomeCannotBeWrittenIsNotSentAgainUntilItsRetryIsWritten) {
   // Given a transient failure that cannot be recorded (the disk is full),
-  // the row is not lost: once the store recovers, it is delivered under the
-  // same idempotency key.
+  // the row is neither lost nor sent again at once: its outcome waits in
+  // memory, is written once the store recovers, and the retry goes out at
+  // its time under the same idempotency key.
   contact("new", "Nina New");
   notifier_->script.push_back(DeliveryFailure::transient("connection refused"));
   faulty_->fail(StoreCall::mark_attempt_failed, Error::io("database or disk is full"));
   pass();
-  ASSERT_GE(notifier_->delivered.size(), 1u);
-  EXPECT_GE(faulty_->failures(), 1);
+  for (int i = 0; i < 5; ++i) {
+    clock_.advance(1s);
+    pass();
+  }
+  EXPECT_EQ(notifier_->delivered.size(), 1u);
+  EXPECT_GE(faulty_->failures(), 2);
   const auto rows = store_->outbox_in(k_every_state).value();
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].state, OutboxState::pending);
+  ASSERT_TRUE(daemon_->unrecorded_outcomes().has_value());
 
   faulty_->heal();
-  clock_.advance(5s);
+  clock_.advance(1min);
+  pass();
+  EXPECT_FALSE(daemon_->unrecorded_outcomes().has_value());
+  const auto failed = store_->outbox_in(k_every_state).value();
+  ASSERT_EQ(failed.size(), 1u) << failed.back().notifier << " " << failed.back().last_error;
+  EXPECT_EQ(failed[0].state, OutboxState::failed);
+  EXPECT_EQ(notifier_->delivered.size(), 1u);
+
+  clock_.set(failed[0].next_attempt_at);
   pass();
   const auto after = store_->outbox_in(k_every_state).value();
   ASSERT_EQ(after.size(), 1u);
   EXPECT_EQ(after[0].state, OutboxState::delivered);
+  ASSERT_EQ(notifier_->delivered.size(), 2u);
   EXPECT_EQ(notifier_->delivered.back().idempotency_key, notifier_->delivered.front().idempotency_key);
 }
 

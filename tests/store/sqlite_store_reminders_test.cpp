@@ -302,8 +302,22 @@ TEST_F(SqliteStoreRemindersTest, OnlyRowsWhoseTimeHasComeAreReadyOldestFirst) {
   EXPECT_THAT(ready_ids(early.remind_at), ElementsAre(early_rows[0].id, early_rows[1].id));
   EXPECT_THAT(ready_ids(late.remind_at),
               ElementsAre(early_rows[0].id, early_rows[1].id, late_rows[0].id, late_rows[1].id));
-  EXPECT_THAT(ready_ids(late.remind_at, 3), ElementsAre(early_rows[0].id, early_rows[1].id, late_rows[0].id));
+  EXPECT_THAT(ready_ids(late.remind_at, 1), ElementsAre(early_rows[0].id, early_rows[1].id));
   EXPECT_EQ(next_attempt(), early.remind_at);
+}
+
+TEST_F(SqliteStoreRemindersTest, TheLimitOnReadyRowsIsPerNotifierSoABacklogOfOneNeverHidesAnother) {
+  // Given five older rows for team-slack and a newer one for alice-mail, a
+  // limit of two reads two of team-slack's and alice-mail's too.
+  std::vector<std::int64_t> slack;
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(store_->add_contact(testing::bare_contact("c" + std::to_string(i))).ok());
+    auto r = create(reminder("c" + std::to_string(i), "2026-11-20T16:00:0" + std::to_string(i) + "Z"), {"team-slack"});
+    slack.push_back(rows(r.id).at(0).id);
+  }
+  auto mail = create(reminder("jane", "2026-11-24T16:00:00Z"), {"alice-mail"});
+
+  EXPECT_THAT(ready_ids(mail.remind_at, 2), ElementsAre(slack[0], slack[1], rows(mail.id).at(0).id));
 }
 
 TEST_F(SqliteStoreRemindersTest, AnEmptyOutboxHasNoNextAttempt) {
