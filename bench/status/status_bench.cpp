@@ -147,8 +147,8 @@ int main(int argc, char** argv) {
   Figures large = measure(o, o.large);
   std::printf("%-36s %14s %14s %10s\n", "read (median)", std::to_string(o.small).c_str(),
               std::to_string(o.large).c_str(), "ratio");
-  std::printf("%-36s %11.1f us %11.1f us %10.2f\n", "Store::counts (kept counts)", small.counts_us,
-              large.counts_us, large.counts_us / small.counts_us);
+  std::printf("%-36s %11.1f us %11.1f us %10.2f\n", "Store::counts (kept counts)", small.counts_us, large.counts_us,
+              large.counts_us / small.counts_us);
   std::printf("%-36s %11.1f us %11.1f us %10.2f\n", "every row read (before version 8)", small.scanning_us,
               large.scanning_us, large.scanning_us / small.scanning_us);
   std::filesystem::remove_all(o.work);

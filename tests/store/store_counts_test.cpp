@@ -215,8 +215,8 @@ void fill(Store& store, int contacts) {
 int counts_query_steps(const std::filesystem::path& path) {
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   sqlite3_stmt* query = nullptr;
-  if (sqlite3_prepare_v2(db.getHandle(), k_counts_sql.data(), static_cast<int>(k_counts_sql.size()), &query,
-                         nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(db.getHandle(), k_counts_sql.data(), static_cast<int>(k_counts_sql.size()), &query, nullptr) !=
+      SQLITE_OK) {
     ADD_FAILURE() << sqlite3_errmsg(db.getHandle());
     return -1;
   }
