@@ -18,6 +18,8 @@ inline constexpr std::string_view k_default_log_level = "info";
 inline constexpr Seconds k_default_catch_up_max_age = std::chrono::hours(72);
 inline constexpr Seconds k_default_stop_grace_period{20};  // below the unit's TimeoutStopSec
 inline constexpr Seconds k_max_stop_grace_period = std::chrono::minutes(10);
+inline constexpr Seconds k_default_keep_delivered = std::chrono::days(90);
+inline constexpr Seconds k_min_keep_delivered = std::chrono::days(1);
 inline constexpr std::string_view k_default_timezone = "America/New_York";
 inline constexpr std::string_view k_default_contact_days = "tue-thu";
 inline constexpr std::string_view k_default_contact_hours = "16:00-17:30";
@@ -37,6 +39,10 @@ struct DaemonConfig {
   // On SIGTERM, how long deliveries in flight may take to finish before the
   // daemon exits and leaves them in the outbox. 0s..k_max_stop_grace_period.
   Seconds stop_grace_period = k_default_stop_grace_period;
+  // How long delivered outbox rows (and the messages kept for them) stay
+  // before the daemon prunes them; std::nullopt ("off") keeps them all. At
+  // least k_min_keep_delivered.
+  std::optional<Seconds> keep_delivered = k_default_keep_delivered;
   // A folder of *.toml files holding more [[talking_points]], read in file-name
   // order after the config file's own; empty = none.
   std::filesystem::path talking_points_dir;

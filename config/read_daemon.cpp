@@ -1,5 +1,5 @@
 // [daemon]: database, log_level, http_listen, catch_up_max_age, stop_grace_period,
-// talking_points_dir.
+// keep_delivered, talking_points_dir.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -11,8 +11,9 @@
 namespace touchbase::config_detail {
 namespace {
 
-constexpr std::array<std::string_view, 6> k_daemon_keys = {
-    "database", "log_level", "http_listen", "catch_up_max_age", "stop_grace_period", "talking_points_dir"};
+constexpr std::array<std::string_view, 7> k_daemon_keys = {"database",          "log_level",         "http_listen",
+                                                           "catch_up_max_age",  "stop_grace_period", "keep_delivered",
+                                                           "talking_points_dir"};
 const std::vector<std::string> k_log_levels = {"trace", "debug", "info", "warn", "error"};
 
 std::filesystem::path default_database() {
@@ -95,6 +96,23 @@ void read_stop_grace_period(const Value& v, DaemonConfig& out) {
   out.stop_grace_period = *grace;
 }
 
+// A duration of at least k_min_keep_delivered, or "off".
+void read_keep_delivered(const Value& v, DaemonConfig& out) {
+  auto text = v.string(R"(a duration like "90d", or "off")");
+  if (!text) return;
+  if (*text == "off") {
+    out.keep_delivered = std::nullopt;
+    return;
+  }
+  auto keep = v.duration();
+  if (!keep) return;
+  if (*keep < k_min_keep_delivered) {
+    return v.error("expected at least " + format_duration(k_min_keep_delivered) +
+                   ", or \"off\" to keep them all, got " + format_duration(*keep));
+  }
+  out.keep_delivered = *keep;
+}
+
 }  // namespace
 
 void read_daemon(const TableReader& root, LoadContext& ctx, DaemonConfig& out) {
@@ -107,6 +125,7 @@ void read_daemon(const TableReader& root, LoadContext& ctx, DaemonConfig& out) {
   read_http_listen(t.get("http_listen"), out);
   if (auto age = t.get("catch_up_max_age").duration()) out.catch_up_max_age = *age;
   read_stop_grace_period(t.get("stop_grace_period"), out);
+  read_keep_delivered(t.get("keep_delivered"), out);
   read_talking_points_dir_key(t.get("talking_points_dir"), ctx, out);
   t.report_unknown_keys();
 }

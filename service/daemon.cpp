@@ -29,6 +29,7 @@ Daemon::Daemon(boost::asio::io_context& io, const Config& config, Store& store, 
       engine_(config),
       reminders_(config, engine_, store),
       dispatcher_(io, config, store, clock, notifiers, observer_for(metrics)),
+      pruner_(store, config.daemon.keep_delivered),
       timer_(io),
       metrics_(metrics),
       wakeup_(io, wakeup_socket_path(config.daemon.database)) {
@@ -44,7 +45,9 @@ Result<Instant> Daemon::pass() {
   if (metrics_ != nullptr) metrics_->reminders_created(created.created);
   next_reminder_at_ = created.next_remind_at;
   next_pass_at_ = std::min(now + k_max_sleep, next_reminder_at_.value_or(Instant::max()));
-  return dispatch(now);
+  auto wake = dispatch(now);
+  pruner_.run_if_due(now);  // after the deliveries have started
+  return wake;
 }
 
 Result<Instant> Daemon::dispatch(Instant now) {

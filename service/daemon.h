@@ -2,7 +2,8 @@
 // The daemon's loop on one Asio io_context: a pass creates the reminders
 // that have come due and starts the deliveries that are ready; a timer wakes
 // it at the next instant anything is due, and at least every k_max_sleep so
-// changes made by other processes and wall-clock jumps are noticed. Between
+// changes made by other processes and wall-clock jumps are noticed. A pass
+// also prunes old delivered outbox rows (service/outbox_pruner.h). Between
 // passes, the deliveries that become ready (a retry, a row held back by its
 // notifier's rate, a fallback) are started without a whole pass. While
 // started, a command that changes contacts wakes it at once (service/wakeup.h).
@@ -21,6 +22,7 @@
 #include "reminders/reminder_maker.h"
 #include "scheduler/cadence_engine.h"
 #include "service/metrics.h"
+#include "service/outbox_pruner.h"
 #include "service/wakeup.h"
 #include "store/store.h"
 
@@ -83,6 +85,7 @@ class Daemon {
   CadenceEngine engine_;
   ReminderMaker reminders_;
   OutboxDispatcher dispatcher_;
+  OutboxPruner pruner_;  // old delivered rows, at the first pass and then hourly
   boost::asio::steady_timer timer_;
   bool running_ = false;
   Metrics* metrics_;

@@ -10,9 +10,6 @@ namespace {
 
 constexpr DeliveryOutcome k_outcomes[] = {DeliveryOutcome::delivered, DeliveryOutcome::transient_failure,
                                           DeliveryOutcome::permanent_failure};
-constexpr ContactStatus k_statuses[] = {ContactStatus::active,      ContactStatus::paused,
-                                        ContactStatus::dormant,     ContactStatus::closed_won,
-                                        ContactStatus::closed_lost, ContactStatus::closed_unqualified};
 
 // A label value: backslash, double quote and line feed escaped.
 std::string label(std::string_view value) {
@@ -154,18 +151,9 @@ nlohmann::json Metrics::status_json(const StoreFigures& figures, Instant now) co
 }
 
 Result<StoreFigures> read_store_figures(Store& store) {
-  StoreFigures figures;
-  for (ContactStatus s : k_statuses) figures.contacts[s] = 0;
-  TB_TRY(auto contacts, store.list_contacts());
-  for (const Contact& c : contacts) ++figures.contacts[c.status];
-  constexpr OutboxState k_waiting[] = {OutboxState::pending, OutboxState::failed};
-  constexpr OutboxState k_dead[] = {OutboxState::dead};
-  TB_TRY(auto waiting, store.outbox_in(k_waiting));
-  figures.outbox_depth = static_cast<int>(waiting.size());
-  TB_TRY(auto dead, store.outbox_in(k_dead));
-  figures.dead_rows = static_cast<int>(dead.size());
-  TB_TRY(figures.next_outbox_attempt, store.next_outbox_attempt());
-  return figures;
+  TB_TRY(StoreCounts counts, store.counts());
+  return StoreFigures{std::move(counts.contacts), counts.outbox_waiting, counts.outbox_dead,
+                      counts.next_outbox_attempt};
 }
 
 }  // namespace touchbase

@@ -27,7 +27,8 @@ inline constexpr std::size_t k_recent_failures = 10;
 
 enum class ReloadOutcome { taken, refused };
 
-// Figures read from the store when they are asked for.
+// Figures read from the store when they are asked for: counts the store
+// keeps as it writes, so a request costs the same whatever the database holds.
 struct StoreFigures {
   std::map<ContactStatus, int> contacts;  // every status, zero included
   int outbox_depth = 0;                   // rows pending or waiting to retry

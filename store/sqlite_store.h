@@ -69,6 +69,8 @@ class SqliteStore final : public Store {
   Status fall_back(std::int64_t row_id, std::string_view error, std::string_view next_notifier, Instant now) override;
   Result<std::vector<OutboxRow>> outbox_in(std::span<const OutboxState> states) override;
   Result<int> requeue(std::optional<std::int64_t> row_id, Instant now) override;
+  Result<Pruned> prune_delivered(Instant before, int limit) override;  // sqlite_store_counts.cpp
+  Result<StoreCounts> counts() override;
 
  private:
   // Runs `body` with SQLite's exceptions turned into an Error about `doing`.

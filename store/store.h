@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -30,6 +31,22 @@ struct ContactHistories {
   std::unordered_map<std::string, std::vector<Touch>> touches;                    // oldest first
   std::unordered_map<std::string, std::vector<Reminder>> reminders;               // oldest due_at first
   std::unordered_map<std::string, std::vector<std::string>> used_talking_points;  // in the order first given
+};
+
+// What the daemon reports of the store (/metrics, `touchbase status`). Each
+// figure is kept as rows are written, so reading them costs the same at 100
+// contacts as at 100,000.
+struct StoreCounts {
+  std::map<ContactStatus, int> contacts;  // contacts not removed, by status; every status, zero included
+  int outbox_waiting = 0;                 // rows pending or failed (waiting to retry)
+  int outbox_dead = 0;                    // rows given up on, kept for the operator
+  std::optional<Instant> next_outbox_attempt;
+};
+
+// What one call of Store::prune_delivered removed.
+struct Pruned {
+  int outbox_rows = 0;  // delivered rows
+  int messages = 0;     // messages kept with reminders that no row delivers any more
 };
 
 class Store {
@@ -167,6 +184,13 @@ class Store {
                            Instant now) = 0;
   // Rows in any of `states`, oldest first.
   virtual Result<std::vector<OutboxRow>> outbox_in(std::span<const OutboxState> states) = 0;
+  // Deletes at most `limit` outbox rows delivered before `before` (oldest
+  // first), and the message kept with each reminder none of whose rows is
+  // left, in one short transaction. Rows pending, failed or dead, and the
+  // reminders themselves (the history the engine plans from), stay.
+  virtual Result<Pruned> prune_delivered(Instant before, int limit) = 0;
+  // The figures of StoreCounts, read in one snapshot.
+  virtual Result<StoreCounts> counts() = 0;
   // Makes a failed or dead row pending again, due at `now`, keeping its key
   // and its count of attempts; with no id, every dead row. Returns how many.
   virtual Result<int> requeue(std::optional<std::int64_t> row_id, Instant now) = 0;

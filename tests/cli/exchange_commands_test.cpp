@@ -2,6 +2,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <optional>
+
+#include "store/store.h"
+#include "tests/testing/daemon_process.h"
 #include "tests/testing/workflow_fixture.h"
 
 namespace touchbase::testing {
@@ -95,6 +100,40 @@ TEST_F(ExchangeCommandsTest, ImportUpdatesByIdOrEmailAndDryRunShowsWhatWouldChan
   EXPECT_EQ(show("jane")["company"], "Acme GmbH");
   EXPECT_EQ(show("jane")["status"], "paused");  // the file has no status: it stays
   EXPECT_EQ(show("nora@globex.example")["name"], "Nora");
+}
+
+// The process sleeps in SQLite's busy handler: it waits for another
+// connection's write lock.
+bool waits_for_a_lock(pid_t pid) {
+  std::ifstream wchan("/proc/" + std::to_string(pid) + "/wchan");
+  std::string where;
+  std::getline(wchan, where);
+  return where.find("nanosleep") != std::string::npos;
+}
+
+TEST_F(ExchangeCommandsTest, AnImportThatWaitsForTheWriteLockKeepsThePauseMadeMeanwhile) {
+  // Given the real binary importing a file without a status column while
+  // another command holds the write lock to pause the contact: the import
+  // reads the contact once it holds the lock itself, so the pause stays and
+  // only the file's column changes.
+  ok({"contact", "add", "jane", "--name", "Jane Doe", "--company", "Acme"});
+  auto csv = dir_.write("crm.csv", "id,company\njane,Acme GmbH\n");
+  auto store = open_store(dir_ / "state/touchbase.db").value();
+  std::optional<DaemonProcess> import;
+  auto paused = store->in_one_transaction([&]() -> Status {
+    TB_TRY(auto jane, store->find_contact("jane"));
+    Contact c = jane.value();
+    c.status = ContactStatus::paused;
+    TB_TRY_STATUS(store->update_contact(c));
+    import.emplace(std::vector<std::string>{"--config", config_.string(), "import", csv.string()}, dir_.path());
+    EXPECT_TRUE(eventually([&] { return waits_for_a_lock(import->pid()); })) << import->err();
+    return {};
+  });
+  ASSERT_TRUE(paused.ok()) << paused.error().message;
+  ASSERT_EQ(import->wait_exit(), 0) << import->err();
+  EXPECT_THAT(import->out(), HasSubstr("imported 1 contacts (0 added, 1 updated, 0 unchanged)"));
+  EXPECT_EQ(show("jane")["status"], "paused");
+  EXPECT_EQ(show("jane")["company"], "Acme GmbH");
 }
 
 TEST_F(ExchangeCommandsTest, ImportWithAMapLoadsAnotherToolsExport) {

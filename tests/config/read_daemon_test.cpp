@@ -19,6 +19,7 @@ TEST(ReadDaemon, WithoutTheSectionTheNamedDefaultsApply) {
   EXPECT_EQ(c.daemon.http_listen, "");
   EXPECT_EQ(c.daemon.catch_up_max_age, k_default_catch_up_max_age);
   EXPECT_EQ(c.daemon.stop_grace_period, k_default_stop_grace_period);
+  EXPECT_EQ(c.daemon.keep_delivered, std::chrono::days(90));
 }
 
 TEST(ReadDaemon, TheDefaultDatabaseIsInTheFirstStateDirectory) {
@@ -50,6 +51,19 @@ TEST(ReadDaemon, AStopGracePeriodOverTenMinutesIsRejected) {
   EXPECT_THAT(errors_with_rest("[daemon]\nstop_grace_period = \"1h\"\n"),
               ElementsAre("t.toml:2:21: daemon.stop_grace_period: expected at most 10m, got 1h: a longer grace "
                           "period holds up shutdown"));
+}
+
+TEST(ReadDaemon, KeepDeliveredTakesADurationOrOffToKeepEveryDeliveredRow) {
+  EXPECT_EQ(load_ok("[daemon]\nkeep_delivered = \"30d\"\n" + k_minimal_rest).daemon.keep_delivered,
+            std::chrono::days(30));
+  EXPECT_EQ(load_ok("[daemon]\nkeep_delivered = \"off\"\n" + k_minimal_rest).daemon.keep_delivered, std::nullopt);
+}
+
+TEST(ReadDaemon, KeepDeliveredUnderADayIsRejected) {
+  EXPECT_THAT(errors_with_rest("[daemon]\nkeep_delivered = \"0s\"\n"),
+              ElementsAre("t.toml:2:18: daemon.keep_delivered: expected at least 1d, or \"off\" to keep them all, "
+                          "got 0s"));
+  EXPECT_THAT(errors_with_rest("[daemon]\nkeep_delivered = \"never\"\n").size(), 1u);
 }
 
 TEST(ReadDaemon, ARelativeDatabaseIsInTheConfigFilesDirectory) {

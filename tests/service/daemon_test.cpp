@@ -231,5 +231,29 @@ TEST_F(DaemonTest, AClockWithNothingDueDeliversNothing) {
   EXPECT_THAT(delivered_ids(), IsEmpty());
 }
 
+TEST_F(DaemonTest, ARowDeliveredLongerThanKeepDeliveredAgoIsPrunedByAPassAndItsReminderStays) {
+  // Given keep_delivered = "30d" and a contact reminded once, then closed:
+  // the pass 30 days after the delivery removes the row and its kept
+  // message, and the reminder stays in the contact's history.
+  use_config("[daemon]\nkeep_delivered = \"30d\"\n" + std::string(k_daemon_test_config));
+  Contact nina = contact("new", "Nina New");
+  pass();
+  ASSERT_THAT(delivered_ids(), ElementsAre("new"));
+  nina.status = ContactStatus::closed_won;
+  ASSERT_TRUE(store_->update_contact(nina).ok());
+  auto reminder_id = store_->reminders("new")->front().id;
+
+  clock_.advance(std::chrono::days(30) - 1min);
+  pass();
+  EXPECT_EQ(store_->outbox_rows(reminder_id)->size(), 1u);
+  clock_.advance(1h);  // the next hourly run
+  pass();
+  EXPECT_THAT(*store_->outbox_rows(reminder_id), IsEmpty());
+  std::vector<std::int64_t> ids{reminder_id};
+  EXPECT_THAT(*store_->messages_of(ids), IsEmpty());
+  EXPECT_EQ(store_->reminders("new")->size(), 1u);
+  EXPECT_THAT(delivered_ids(), ElementsAre("new"));
+}
+
 }  // namespace
 }  // namespace touchbase::testing

@@ -218,4 +218,14 @@ Result<int> FaultyStore::requeue(std::optional<std::int64_t> row_id, Instant now
   return inner_.requeue(row_id, now);
 }
 
+Result<Pruned> FaultyStore::prune_delivered(Instant before, int limit) {
+  if (auto failure = fault(StoreCall::prune_delivered)) return *failure;
+  return inner_.prune_delivered(before, limit);
+}
+
+Result<StoreCounts> FaultyStore::counts() {
+  if (auto failure = fault(StoreCall::counts)) return *failure;
+  return inner_.counts();
+}
+
 }  // namespace touchbase::testing

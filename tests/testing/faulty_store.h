@@ -52,7 +52,9 @@ enum class StoreCall {
   mark_attempt_failed,
   fall_back,
   outbox_in,
-  requeue
+  requeue,
+  prune_delivered,
+  counts
 };
 
 // The calls that write.
@@ -72,7 +74,8 @@ inline constexpr StoreCall k_store_writes[] = {StoreCall::in_one_transaction,
                                                StoreCall::mark_batch_delivered,
                                                StoreCall::mark_attempt_failed,
                                                StoreCall::fall_back,
-                                               StoreCall::requeue};
+                                               StoreCall::requeue,
+                                               StoreCall::prune_delivered};
 
 // How many calls a fault lasts.
 inline constexpr int k_until_healed = -1;
@@ -136,6 +139,8 @@ class FaultyStore final : public Store {
   Status fall_back(std::int64_t row_id, std::string_view error, std::string_view next_notifier, Instant now) override;
   Result<std::vector<OutboxRow>> outbox_in(std::span<const OutboxState> states) override;
   Result<int> requeue(std::optional<std::int64_t> row_id, Instant now) override;
+  Result<Pruned> prune_delivered(Instant before, int limit) override;
+  Result<StoreCounts> counts() override;
 
  private:
   struct Fault {
