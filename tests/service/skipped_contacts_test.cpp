@@ -102,13 +102,11 @@ TEST_F(SkippedContactsTest, AContactFixedIsNoLongerCounted) {
 TEST_F(SkippedContactsTest, AStoredReminderOfAContactWhoseZoneWentAwayIsStillDelivered) {
   // Made before the tz database lost the zone, and delivered after: its message reads the default zone.
   contact("mars", "Marvin");
-  const Reminder r{.contact_id = "mars",
-                   .owner = "alice",
-                   .cadence = "prospect",
-                   .step = 1,
-                   .due_at = clock_.now(),
-                   .remind_at = clock_.now(),
-                   .created_at = clock_.now()};
+  Reminder r;
+  r.contact_id = "mars";
+  r.owner = "alice";
+  r.cadence = "prospect";
+  r.due_at = r.remind_at = r.created_at = clock_.now();
   const std::vector<std::string> primary = {"primary"};
   ASSERT_TRUE(store_->create_reminder(r, primary).ok());
   write_by_hand("UPDATE contacts SET timezone = 'Mars/Olympus' WHERE id = 'mars'");
