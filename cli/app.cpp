@@ -1,6 +1,8 @@
 #include "cli/app.h"
 
 #include <cstdlib>
+#include <iostream>
+#include <set>
 
 #include "config/load_config.h"
 #include "core/clock.h"
@@ -26,6 +28,23 @@ Result<Instant> read_now(const Cli& cli, const std::string& text) {
   auto parsed = parse_rfc3339(text);
   if (!parsed) return Error::usage("--now: " + parsed.error().message);
   return *parsed;
+}
+
+Result<std::unique_ptr<Store>> open_command_store(const Config& config) {
+  TB_TRY(auto store, open_store(config.daemon.database));
+  // A command may read the contacts more than once: one warning each.
+  store->on_unreadable_contact([warned = std::set<std::string>()](const SkippedContact& contact) mutable {
+    if (warned.insert(contact.id).second) warn_skipped(contact);
+  });
+  return store;
+}
+
+void warn_skipped(const SkippedContact& contact) {
+  std::cerr << "warning: contact " << contact.id << " is left out: " << contact.why << "\n";
+}
+
+void warn_skipped(std::span<const SkippedContact> contacts) {
+  for (const SkippedContact& contact : contacts) warn_skipped(contact);
 }
 
 ImportRules import_rules(const Config& config) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "config/config.h"
@@ -35,6 +36,14 @@ Result<Config> load_validated_config(const Cli& cli);
 // The instant a --now option gives (RFC 3339), or cli.clock's now when it is
 // empty; Errc::usage when it does not read.
 Result<Instant> read_now(const Cli& cli, const std::string& text);
+
+// The store of `config`'s database for a command: a contact whose row does
+// not read is left out of listings with a warning naming it (warn_skipped),
+// and the command goes on with the others.
+Result<std::unique_ptr<Store>> open_command_store(const Config& config);
+// "warning: contact ID is left out: WHY" on stderr.
+void warn_skipped(const SkippedContact& contact);
+void warn_skipped(std::span<const SkippedContact> contacts);
 
 // What contact data may refer to under `config`: its owners and cadences.
 ImportRules import_rules(const Config& config);

@@ -55,10 +55,11 @@ Status write_calendar(const Cli& cli, const CalendarArgs& args) {
   if (!args.owner.empty() && !config.owners.contains(args.owner)) {
     return Error::data("--owner: '" + args.owner + "' is not an owner of the config: expected one of its [owners]");
   }
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   CadenceEngine engine(config);
   TB_TRY(FollowUps all,
          follow_ups_between(config, *store, engine, now, now - k_calendar_history, now + date::days(args.days)));
+  warn_skipped(all.skipped);
   std::vector<CalendarEvent> events;
   for (const FollowUp& f : all.items) {
     if (args.owner.empty() || f.owner == args.owner) events.push_back(event_of(f, all.contacts[f.contact]));

@@ -59,7 +59,7 @@ struct ContactFlags {
 
 Status add_contact(const Cli& cli, const ContactFlags& flags) {
   TB_TRY(Config config, load_validated_config(cli));
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   Contact c;
   c.id = flags.id;
   TB_TRY_STATUS(flags.apply(c, import_rules(config)));
@@ -71,7 +71,7 @@ Status add_contact(const Cli& cli, const ContactFlags& flags) {
 
 Status edit_contact(const Cli& cli, const ContactFlags& flags) {
   TB_TRY(Config config, load_validated_config(cli));
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   TB_TRY(Contact found, find_named_contact(*store, flags.id));
   TB_TRY_STATUS(flags.apply(found, import_rules(config)));
   TB_TRY_STATUS(store->update_contact(found));
@@ -82,7 +82,7 @@ Status edit_contact(const Cli& cli, const ContactFlags& flags) {
 
 Status list_contacts(const Cli& cli, bool json) {
   TB_TRY(Config config, load_validated_config(cli));
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   TB_TRY(auto contacts, store->list_contacts());
   if (json) {
     std::string out;
@@ -105,7 +105,7 @@ Status list_contacts(const Cli& cli, bool json) {
 
 Status show_contact(const Cli& cli, const std::string& id, bool json) {
   TB_TRY(Config config, load_validated_config(cli));
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   TB_TRY(Contact found, find_named_contact(*store, id));
   TB_TRY(auto touches, store->touches(found.id));
   if (json) {
@@ -145,7 +145,7 @@ Result<std::string> purge(Store& store, const std::string& name) {
 // stays; with it, the contact and its history are deleted.
 Status remove_contact(const Cli& cli, const std::string& name, bool purge_all) {
   TB_TRY(Config config, load_validated_config(cli));
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   if (purge_all) {
     TB_TRY(std::string id, purge(*store, name));
     std::cout << "purged " << id << ": the contact, its touches and its reminders are deleted\n";

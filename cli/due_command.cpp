@@ -70,14 +70,13 @@ void print_text(const Config& config, const std::vector<DueItem>& items, Instant
   std::string owner;
   for (const DueItem& item : items) {
     const Owner& o = config.owner_for(item.follow_up->owner);
-    const auto& owner_zone = *date::locate_zone(o.timezone);
+    const auto& zone = owner_zone(config, o);
     if (item.follow_up->owner != owner || &item == &items.front()) {
       owner = item.follow_up->owner;
       std::cout << (&item == &items.front() ? "" : "\n") << o.id << " (" << (o.name.empty() ? o.id : o.name)
-                << "): " << date::format("%A %d %B %Y", date::zoned_seconds(&owner_zone, now)) << ", "
-                << owner_zone.name() << "\n";
+                << "): " << date::format("%A %d %B %Y", date::zoned_seconds(&zone, now)) << ", " << zone.name() << "\n";
     }
-    print_item(config, item, owner_zone);
+    print_item(config, item, zone);
   }
 }
 
@@ -87,9 +86,10 @@ Status due(const Cli& cli, const DueArgs& args) {
   if (!args.owner.empty() && !config.owners.contains(args.owner)) {
     return Error::data("--owner: '" + args.owner + "' is not an owner of the config: expected one of its [owners]");
   }
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   CadenceEngine engine(config);
   TB_TRY(FollowUps all, follow_ups_between(config, *store, engine, now, Instant::min(), now + k_due_horizon));
+  warn_skipped(all.skipped);
   auto items = due_today(config, all, args.owner, now);
   if (args.json) {
     print_json(config, items);

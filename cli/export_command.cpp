@@ -18,7 +18,7 @@ Status export_contacts(const Cli& cli, const ExportArgs& args) {
     return Error::data("--format: '" + args.format + "' is not a format: expected csv or json");
   }
   TB_TRY(Config config, load_validated_config(cli));
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   TB_TRY(auto contacts, store->list_contacts());
   std::string text = args.format == "csv" ? export_csv(contacts) : export_json_lines(contacts);
   if (args.output.empty()) {

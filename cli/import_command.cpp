@@ -63,7 +63,7 @@ Result<std::vector<CsvRecord>> read_records(const ImportArgs& args) {
 // The stored contacts, or none when there is no database yet (a dry run creates none).
 Result<std::vector<Contact>> stored_contacts(const Config& config, bool dry_run) {
   if (dry_run && !std::filesystem::exists(config.daemon.database)) return std::vector<Contact>();
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   return store->list_contacts();
 }
 
@@ -134,7 +134,7 @@ Status import_file(const Cli& cli, const ImportArgs& args) {
   }
   TB_TRY(auto records, read_records(args));
   if (args.dry_run) return dry_run(config, args, std::move(options), records);
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   std::map<std::string, int> n;
   std::size_t imported = 0;
   TB_TRY_STATUS(store->in_one_transaction(

@@ -98,7 +98,7 @@ void print_logged(const Config& config, const Contact& c, const Touch& t, const 
 
 Status log_touch(const Cli& cli, const LogArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   TB_TRY(Contact contact, find_named_contact(*store, args.contact));
   const Instant now = cli.clock.now();
   TB_TRY(Touch touch, read_touch(args, contact_zone(config, contact), now));

@@ -24,7 +24,7 @@ using Change = std::function<Result<std::string>(const Config&, Contact&, Instan
 
 Status change_contact(const Cli& cli, const std::string& name, const Change& change) {
   TB_TRY(Config config, load_validated_config(cli));
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   TB_TRY(Contact contact, find_named_contact(*store, name));
   const Instant now = cli.clock.now();
   TB_TRY(std::string done, change(config, contact, now));

@@ -65,6 +65,11 @@ std::vector<PlanRow> choose_points(const CadenceEngine& engine, const ContactHis
   return rows;
 }
 
+// The zone the follow-up's window was read in: one the engine found.
+const date::time_zone& planned_zone(const PlannedFollowUp& f) {
+  return *find_zone(f.timezone).value();
+}
+
 // Written in chunks of about this size.
 constexpr std::size_t k_json_chunk = 1 << 16;
 
@@ -80,7 +85,7 @@ void print_json(const std::vector<PlanRow>& rows) {
     j.add_int("step", f.step);
     j.add_string("due_at", format_rfc3339(f.due_at));
     j.add_string("remind_at", format_rfc3339(f.remind_at));
-    j.add_string("due_local", format_rfc3339_local(f.due_at, *date::locate_zone(f.timezone)));
+    j.add_string("due_local", format_rfc3339_local(f.due_at, planned_zone(f)));
     if (point != nullptr) {
       j.add_string("talking_point", point->id);
     } else {
@@ -105,16 +110,14 @@ void print_agenda(const Config& config, const std::vector<PlanRow>& rows) {
   std::string day;
   for (const PlanRow& r : rows) {
     const PlannedFollowUp& f = *r.follow_up;
-    const auto* owner_zone = date::locate_zone(config.owner_for(f.owner).timezone);
-    date::zoned_seconds remind(owner_zone, f.remind_at);
+    date::zoned_seconds remind(&owner_zone(config, config.owner_for(f.owner)), f.remind_at);
     std::string this_day = date::format("%A %d %B %Y", remind);
     if (this_day != day) {
       std::cout << (day.empty() ? "" : "\n") << this_day << "\n";
       day = this_day;
     }
     std::cout << fmt::format("  {}  {} ({}) — touch {} of {}, call at {}\n", date::format("%H:%M", remind),
-                             r.contact->name, f.owner, f.step, f.cadence,
-                             format_local_time(f.due_at, *date::locate_zone(f.timezone)));
+                             r.contact->name, f.owner, f.step, f.cadence, format_local_time(f.due_at, planned_zone(f)));
     std::cout << "         why: " << f.why << "\n";
     std::cout << "         bring: " << r.bring << "\n";
     if (r.choice.point && !r.choice.point->link.empty()) std::cout << "         link: " << r.choice.point->link << "\n";
@@ -129,11 +132,12 @@ Status plan(const Cli& cli, const PlanArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
   TB_TRY(Instant now, read_now(cli, args.now));
   if (args.days < 1) return Error::usage("--days: expected a whole number of days, at least 1");
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   CadenceEngine engine(config);
   TB_TRY(auto histories, store->histories_of_all_contacts());
   TB_TRY(auto contacts, load_plan_contacts(*store, histories, args.contact));
   TB_TRY(Plan p, plan_follow_ups(engine, contacts, now, now + date::days(args.days)));
+  warn_skipped(p.skipped);
   auto rows = choose_points(engine, histories, p, contacts, now);
   if (args.json) {
     print_json(rows);

@@ -163,9 +163,10 @@ Status points(const Cli& cli, const PointsArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
   TB_TRY(Instant now, read_now(cli, args.now));
   if (args.days < 1) return Error::usage("--days: expected a whole number of days, at least 1");
-  TB_TRY(auto store, open_store(config.daemon.database));
+  TB_TRY(auto store, open_command_store(config));
   CadenceEngine engine(config);
   TB_TRY(FollowUps f, follow_ups_between(config, *store, engine, now, now, now + date::days(args.days)));
+  warn_skipped(f.skipped);
   TB_TRY(PointContacts histories, read_point_contacts(*store, f.contacts));
   std::vector<Segment> segments = segments_of(f);
   for (Segment& s : segments) count_points(engine, f, histories, now, s);

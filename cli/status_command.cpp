@@ -36,6 +36,15 @@ void print_failures(const nlohmann::json& failures) {
   }
 }
 
+void print_skipped(const nlohmann::json& skipped) {
+  if (!skipped.is_array() || skipped.empty()) {
+    std::cout << "skipped contacts: none\n";
+    return;
+  }
+  std::cout << fmt::format("skipped contacts: {} (the last pass left them out; the others go on)\n", skipped.size());
+  for (const auto& c : skipped) std::cout << fmt::format("  {}: {}\n", c.value("contact", ""), c.value("why", ""));
+}
+
 void print_status(const nlohmann::json& s) {
   std::cout << fmt::format("touchbase {} is {} (pid {})\n", s.value("version", "?"), s.value("state", "?"),
                            s.value("pid", 0));
@@ -49,6 +58,7 @@ void print_status(const nlohmann::json& s) {
     if (n.get<int>() > 0) contacts += fmt::format("{}{} {}", contacts.empty() ? "" : ", ", n.get<int>(), status);
   }
   std::cout << "contacts: " << (contacts.empty() ? "none" : contacts) << "\n";
+  print_skipped(s.value("skipped_contacts", nlohmann::json::array()));
   std::cout << "next reminder: " << text_or(s.value("next_reminder_at", nlohmann::json()), "none planned") << "\n";
   std::cout << fmt::format("outbox: {} waiting, {} dead{}\n", s.value("outbox_depth", 0), s.value("dead_rows", 0),
                            s.value("next_outbox_attempt_at", nlohmann::json()).is_string()

@@ -52,6 +52,14 @@ struct Contact {
   friend bool operator==(const Contact&, const Contact&) = default;
 };
 
+// A contact left out of what is being done (a pass, a plan, a listing), and
+// why, in a phrase that names what is wrong ("its time zone 'Mars/Olympus'
+// is not in this system's time zone database"). The others go on.
+struct SkippedContact {
+  std::string id;
+  std::string why;
+};
+
 enum class Outcome { touched, replied, meeting, no_answer };
 
 std::string_view to_string(Outcome o);

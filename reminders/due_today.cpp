@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "reminders/reminder_message.h"
+
 namespace touchbase {
 namespace {
 
@@ -24,7 +26,7 @@ std::vector<DueItem> due_today(const Config& config, const FollowUps& all, std::
   std::map<std::size_t, const FollowUp*> latest;
   for (const FollowUp& f : all.items) {
     if (!owner.empty() && f.owner != owner) continue;
-    if (f.due_at >= end_of_local_day(now, *date::locate_zone(config.owner_for(f.owner).timezone))) continue;
+    if (f.due_at >= end_of_local_day(now, owner_zone(config, config.owner_for(f.owner)))) continue;
     latest[f.contact] = &f;  // items are ordered by due_at
   }
   std::vector<DueItem> items;

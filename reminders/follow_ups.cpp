@@ -82,6 +82,7 @@ Result<FollowUps> follow_ups_between(const Config& config, Store& store, const C
   }
   TB_TRY(Plan plan, plan_follow_ups(engine, plan_input, now, until));
   add_planned(engine, plan, now, index_of, points, out);
+  out.skipped = std::move(plan.skipped);
   std::sort(out.items.begin(), out.items.end(), [&](const FollowUp& a, const FollowUp& b) {
     if (a.due_at != b.due_at) return a.due_at < b.due_at;
     return out.contacts[a.contact].id < out.contacts[b.contact].id;

@@ -36,13 +36,15 @@ struct FollowUp {
 };
 
 struct FollowUps {
-  std::vector<Contact> contacts;  // the contacts not removed, by id
-  std::vector<FollowUp> items;    // ordered by due_at, then contact id
+  std::vector<Contact> contacts;        // the contacts not removed, by id
+  std::vector<FollowUp> items;          // ordered by due_at, then contact id
+  std::vector<SkippedContact> skipped;  // contacts the engine could not decide (Plan::skipped)
 };
 
 // The open reminders due in [from, until), and the follow-ups planned from
 // `now` (plan_follow_ups, daily limits applied) due before `until`, with the
-// talking points the daemon would choose (choose_planned_points).
+// talking points the daemon would choose (choose_planned_points). Contacts
+// whose rows do not read are left out (Store::on_unreadable_contact).
 // REQUIRES: from <= now <= until.
 Result<FollowUps> follow_ups_between(const Config& config, Store& store, const CadenceEngine& engine, Instant now,
                                      Instant from, Instant until);

@@ -7,7 +7,7 @@
 namespace touchbase {
 
 Notice missed_notice(const Config& config, const Owner& owner, std::span<const MissedFollowUp> missed, Instant now) {
-  const auto* zone = date::locate_zone(owner.timezone);
+  const date::time_zone* zone = &owner_zone(config, owner);
   Notice n;
   n.owner = owner.id;
   n.created_at = now;

@@ -112,6 +112,7 @@ Status ReminderMaker::consider(Contact& contact, const ContactHistories& histori
   if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) return {};
   const std::vector<Touch> history = engine_history(histories, contact.id);
   TB_TRY(Decision d, decide(contact, history, now));
+  if (d.kind == Decision::Kind::skipped) skipped_.skip({contact.id, d.why});
   if (d.kind != Decision::Kind::follow_up) return {};
   if (d.remind_at <= now && now - d.due_at > config_.daemon.catch_up_max_age) {
     scan.missed.push_back({contact, std::move(d)});  // too old to remind one by one
@@ -211,6 +212,15 @@ Status ReminderMaker::create_page(std::span<Candidate* const> page, Instant now,
 }
 
 Result<ReminderPass> ReminderMaker::create_due_reminders(Instant now) {
+  skipped_.begin_pass();
+  store_.on_unreadable_contact([this](const SkippedContact& contact) { skipped_.skip(contact); });
+  auto made = make_due_reminders(now);
+  store_.on_unreadable_contact({});
+  if (made) skipped_.end_pass();
+  return made;
+}
+
+Result<ReminderPass> ReminderMaker::make_due_reminders(Instant now) {
   dry_.begin_pass();
   Scan scan;
   TB_TRY_STATUS(scan_contacts(now, scan));

@@ -14,6 +14,7 @@
 #include "config/config.h"
 #include "core/result.h"
 #include "reminders/dry_segments.h"
+#include "reminders/skipped_contacts.h"
 #include "scheduler/cadence_engine.h"
 #include "scheduler/daily_limit.h"
 #include "scheduler/talking_points.h"
@@ -49,7 +50,14 @@ class ReminderMaker {
   // between pages: a pass's memory grows with the follow-ups due today, not
   // with the contacts. The follow-ups moved past today wake the daemon at the
   // start of the owner's next day, when they compete again.
+  //
+  // A contact the engine cannot decide (Decision::Kind::skipped) or whose row
+  // does not read is left out, and the pass goes on with the others (see
+  // skipped()). While the pass runs, the store tells this maker of rows that
+  // do not read (Store::on_unreadable_contact); no observer is left after it.
   Result<ReminderPass> create_due_reminders(Instant now);
+  // The contacts left out, logged once each (reminders/skipped_contacts.h).
+  const SkippedContacts& skipped() const { return skipped_; }
 
  private:
   // A follow-up competing for a place in its owner's day: due now, or later
@@ -74,6 +82,7 @@ class ReminderMaker {
     ReminderPass pass;
   };
 
+  Result<ReminderPass> make_due_reminders(Instant now);
   // The engine's decision on `history` after applying any cadence switch or
   // dormancy to `contact` and writing it.
   Result<Decision> decide(Contact& contact, std::span<const Touch> history, Instant now);
@@ -100,6 +109,7 @@ class ReminderMaker {
   const CadenceEngine& engine_;
   Store& store_;
   DrySegments dry_;  // segments whose follow-ups wait for a talking point
+  SkippedContacts skipped_;
 };
 
 }  // namespace touchbase

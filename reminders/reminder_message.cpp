@@ -22,6 +22,11 @@ const date::time_zone& contact_zone(const Config& config, const Contact& contact
   return *find_zone(config.defaults.timezone).value();
 }
 
+const date::time_zone& owner_zone(const Config& config, const Owner& owner) {
+  if (auto zone = find_zone(owner.timezone)) return **zone;
+  return *find_zone(config.defaults.timezone).value();
+}
+
 std::string format_local_time(Instant t, const date::time_zone& zone) {
   return date::format("%a %d %b %H:%M ", date::zoned_seconds(&zone, t)) + std::string(zone.name());
 }
@@ -29,8 +34,8 @@ std::string format_local_time(Instant t, const date::time_zone& zone) {
 ReminderMessage build_reminder_message(const Config& config, const Reminder& reminder, const Contact& contact,
                                        const ReminderFacts& facts, const std::string& idempotency_key) {
   const Owner& owner = config.owner_for(reminder.owner);
-  const auto* contact_zone = date::locate_zone(contact.timezone.empty() ? config.defaults.timezone : contact.timezone);
-  const auto* owner_zone = date::locate_zone(owner.timezone);
+  const date::time_zone* contact_tz = &contact_zone(config, contact);
+  const date::time_zone* owner_tz = &owner_zone(config, owner);
 
   ReminderMessage m;
   m.idempotency_key = idempotency_key;
@@ -40,8 +45,8 @@ ReminderMessage build_reminder_message(const Config& config, const Reminder& rem
   m.company = contact.company;
   m.stage = contact.stage;
   m.channel = channel_for(contact);
-  m.due_at = format_local_time(reminder.due_at, *contact_zone);
-  if (owner_zone != contact_zone) m.due_at += " (" + format_local_time(reminder.due_at, *owner_zone) + " for you)";
+  m.due_at = format_local_time(reminder.due_at, *contact_tz);
+  if (owner_tz != contact_tz) m.due_at += " (" + format_local_time(reminder.due_at, *owner_tz) + " for you)";
   m.why = reminder.why;
   const PointChoice point = reminded_choice(config, reminder, contact, facts.brings_next_step);
   m.talking_point = bring_text(point, contact, facts.touches, reminder.due_at);

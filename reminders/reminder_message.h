@@ -41,9 +41,12 @@ ReminderMessage build_notice_message(const Config& config, const Notice& notice,
 // How to reach the contact: "call +1 555 0100 (or email jane@example.com)".
 std::string channel_for(const Contact& c);
 
-// The zone of the contact's local rules: its own, else the config's default.
-// REQUIRES: config is valid.
+// The zone of the contact's local rules: its own, else (none, or one the tz
+// database does not know) the config's default. REQUIRES: config is valid.
 const date::time_zone& contact_zone(const Config& config, const Contact& contact);
+// The owner's zone, else (one the tz database no longer knows) the config's
+// default. REQUIRES: config is valid.
+const date::time_zone& owner_zone(const Config& config, const Owner& owner);
 
 // "Tue 24 Nov 16:00 Europe/Berlin": a local time a person can read.
 std::string format_local_time(Instant t, const date::time_zone& zone);

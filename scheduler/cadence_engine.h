@@ -9,7 +9,9 @@
 //
 // What a decision reads from the Contact:
 // - timezone, window, cadence, owner: empty means the config's [defaults]
-//   (an unknown zone or cadence name falls back to the default, and says so).
+//   (an unknown cadence name falls back to the default, and says so). A zone
+//   the system's tz database does not know gives Kind::skipped: the contact's
+//   window cannot be read without it.
 // - status: only active contacts, and paused ones with `paused_until` set,
 //   get follow-ups. `paused_until` (a pause or a snooze) is a lower bound for
 //   any status; a pause without a date, dormant and closed give Kind::none.
@@ -57,8 +59,12 @@
 //    (the end of the latest working interval less one minute, see
 //    latest_window_moment), and the reasons then give the call time in both
 //    zones. A reminder that would fall before `now` is `now` ("remind ...
-//    now"), unless the follow-up itself is overdue (due_at < now): then it
-//    keeps its computed time, so the caller can tell how late it is.
+//    now") when `now` is inside the working hours. When it is not, the
+//    follow-up moves to the first window instant at or after the owner's next
+//    working moment + lead_time, and is reminded as above (so inside working
+//    hours, at or after `now`); the reasons say so. A follow-up already
+//    overdue (due_at < now) keeps its computed reminder time, so the caller
+//    can tell how late it is.
 //
 // A follow-up already due is returned as it is (due_at <= now: overdue); `now`
 // never pushes it later.
@@ -96,6 +102,7 @@ struct Decision {
     none,            // nothing is due: closed, paused, dormant, or stopped by a reply
     switch_cadence,  // give-up or steps ran out: move to `next_cadence` (then ask again)
     dormant,         // give-up with then = "dormant": no more follow-ups, audit list
+    skipped,         // the contact cannot be decided (its zone is not known); `why` says why, always
   };
   Kind kind = Kind::none;
   std::string cadence;  // the cadence that decided

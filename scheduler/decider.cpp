@@ -53,13 +53,11 @@ Decider::Decider(const ResolvedConfig& config, const Contact& contact, std::span
       options_(options),
       out_(out),
       why_(options.explain == Explain::yes ? &out.why : nullptr),
-      zone_(config.default_zone()) {
-  zone_ = config.zone_of(contact, &zone_known_);
-}
+      zone_(config.default_zone()) {}
 
 void Decider::run() {
   reset(out_);
-  if (stopped_by_status()) return;
+  if (stopped_by_status() || skipped_for_zone()) return;
   cadence_ = config_.cadence_of(contact_);
   if (!cadence_) {
     if (why_.enabled()) why_.part().append("no cadence is configured");
@@ -81,6 +79,17 @@ bool Decider::stopped_by_status() {
   if (contact_.status == ContactStatus::active) return false;
   if (contact_.status == ContactStatus::paused && contact_.paused_until) return false;
   if (why_.enabled()) why_.part().append(status_text(contact_.status));
+  return true;
+}
+
+bool Decider::skipped_for_zone() {
+  const std::optional<Zone> zone = config_.zone_of(contact_);
+  if (zone) {
+    zone_ = *zone;
+    return false;
+  }
+  out_.kind = Kind::skipped;
+  out_.why.assign("its time zone '").append(contact_.timezone).append("' is not in this system's time zone database");
   return true;
 }
 
@@ -183,6 +192,15 @@ void Decider::schedule() {
   out_.step = touches_.in_cadence + 1;
   out_.due_at = *due;
   remind();
+  if (const auto working = reminder_missed_working_hours()) {
+    // Its first working moment is after `earliest`: so is the new due time.
+    if (const auto later =
+            first_window_instant(zone_, window, config_.holidays(), *working + config_.lead_time(), &notes)) {
+      passed_due_ = out_.due_at;
+      out_.due_at = *later;
+      remind();
+    }
+  }
   if (!why_.enabled()) return;
   explain_touch(b);
   explain_bound(bound);
@@ -229,6 +247,13 @@ void Decider::remind() {
   // Never before now, unless the follow-up itself is overdue.
   out_.remind_at = out_.due_at < now_ ? remind : std::max(remind, now_);
   computed_remind_ = remind;
+}
+
+std::optional<Instant> Decider::reminder_missed_working_hours() const {
+  if (!owner_ || out_.due_at < now_ || computed_remind_ >= now_) return std::nullopt;
+  const WeeklyWindow& hours = *owner_->working_hours;
+  if (in_window(owner_->zone, hours, config_.holidays(), now_)) return std::nullopt;  // reminded now, at work
+  return first_window_instant(owner_->zone, hours, config_.holidays(), now_, nullptr);
 }
 
 }  // namespace touchbase

@@ -32,6 +32,7 @@ class Decider {
   };
 
   bool stopped_by_status();
+  bool skipped_for_zone();
   bool transition();
   bool to_then(const Cadence& cadence);
   std::optional<std::size_t> gap_step_index() const;
@@ -41,11 +42,17 @@ class Decider {
   Base base(CalendarNotes& notes) const;
   Instant gap_end(Seconds gap, bool business_days, CalendarNotes& notes) const;
   void remind();
+  // When the reminder for the follow-up would go out off the owner's working
+  // hours because its time has passed: the owner's first working moment at or
+  // after now (the follow-up then moves to the first window instant at least
+  // lead_time after it). nullopt when the reminder is fine as it is.
+  std::optional<Instant> reminder_missed_working_hours() const;
 
   void explain_touch(const Base& b);
   void explain_bound(Bound bound);
   void explain_window(Instant earliest, const CalendarNotes& notes);
   void explain_reminder();
+  void explain_moved_for_working_hours();
 
   const ResolvedConfig& config_;
   const Contact& contact_;
@@ -58,11 +65,11 @@ class Decider {
   const ResolvedCadence* cadence_ = nullptr;
   const ResolvedOwner* owner_ = nullptr;
   Zone zone_;
-  bool zone_known_ = true;
   TouchSummary touches_;
   std::optional<Instant> agreed_;
   std::string_view reply_overridden_;  // on_reply "pause"/"stop" that an agreed date overrides
   Instant computed_remind_{};          // the reminder before it is kept from the past
+  std::optional<Instant> passed_due_;  // the first window instant, when moved for the owner's working hours
 };
 
 }  // namespace touchbase

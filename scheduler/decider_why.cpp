@@ -91,9 +91,6 @@ void Decider::explain_window(Instant earliest, const CalendarNotes& notes) {
   } else {
     p.append("the default window");
   }
-  if (!zone_known_) {
-    why_.part().append("'").append(contact_.timezone).append("' is not a known zone: using ").append(zone_.name());
-  }
   for (int i = 0; i < notes.holiday_count; ++i) {
     std::string& h = why_.part();
     append_day(h, notes.holidays[static_cast<std::size_t>(i)]);
@@ -105,6 +102,7 @@ void Decider::explain_window(Instant earliest, const CalendarNotes& notes) {
 
 void Decider::explain_reminder() {
   if (!owner_) return;
+  if (passed_due_) return explain_moved_for_working_hours();
   const Instant target = out_.due_at - config_.lead_time();
   const bool shifted = computed_remind_ != target;
   if (!shifted && out_.remind_at == target) return;
@@ -119,6 +117,26 @@ void Decider::explain_reminder() {
   if (!shifted) return;
   p.append(clamped ? ", outside working hours" : ", the last working minute before");
   p.append("; call at ");
+  append_local_in(p, out_.due_at, zone_);
+  p.append(" = ");
+  append_local_in(p, out_.due_at, owner_->zone);
+}
+
+void Decider::explain_moved_for_working_hours() {
+  std::string& p = why_.part();
+  p.append("remind ").append(owner_->display_name).push_back(' ');
+  append_local_in(p, out_.remind_at, owner_->zone);
+  p.append(", in working hours: ");
+  append_possessive(p, owner_->display_name);
+  p.append(" last working minute before ");
+  append_local_in(p, *passed_due_, zone_);
+  p.append(" had passed; moved to the first window instant ").append(owner_->display_name);
+  p.append(" can be reminded of ");
+  if (config_.lead_time() > Seconds{0}) {
+    append_gap(p, config_.lead_time(), false);
+    p.append(" before ");
+  }
+  p.append("in working hours; call at ");
   append_local_in(p, out_.due_at, zone_);
   p.append(" = ");
   append_local_in(p, out_.due_at, owner_->zone);

@@ -85,6 +85,8 @@ void Planner::decide(Sim& sim, Instant at, const NextOptions& options) {
     return;
   }
   sim.active = sim.pending.kind == Decision::Kind::follow_up && sim.pending.due_at < until_;
+  // Nothing it is decided on changes its zone: a contact is skipped at its first decision, or never.
+  if (sim.pending.kind == Decision::Kind::skipped) plan_.skipped.push_back({sim.contact().id, sim.pending.why});
 }
 
 void Planner::record_transition(Sim& sim, Instant at) {
@@ -95,8 +97,9 @@ void Planner::record_transition(Sim& sim, Instant at) {
 
 void Planner::accept(Sim& sim) {
   const Decision& d = sim.pending;
-  plan_.follow_ups.push_back(PlannedFollowUp{sim.contact().id, d.owner, d.cadence, d.step, d.due_at, d.remind_at,
-                                             std::string(config_.zone_of(sim.contact()).name()), sim.carried + d.why});
+  plan_.follow_ups.push_back(PlannedFollowUp{
+      sim.contact().id, d.owner, d.cadence, d.step, d.due_at, d.remind_at,
+      std::string(config_.zone_of(sim.contact()).value_or(config_.default_zone()).name()), sim.carried + d.why});
   sim.carried.clear();
   // Done on time (or now, when already overdue), and no reply.
   const Instant done = std::max(d.due_at, now_);

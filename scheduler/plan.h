@@ -46,6 +46,7 @@ struct PlannedTransition {
 struct Plan {
   std::vector<PlannedFollowUp> follow_ups;     // ordered by remind_at, then due_at, then contact
   std::vector<PlannedTransition> transitions;  // ordered by at, then contact
+  std::vector<SkippedContact> skipped;  // the engine could not decide (Decision::Kind::skipped), in the order given
 };
 
 // The follow-ups due before `until`; Errc::config when a contact's cadences

@@ -67,12 +67,9 @@ const ResolvedOwner* ResolvedConfig::owner_of(const Contact& contact) const {
   return it == owners_.end() ? default_owner_ : &it->second;
 }
 
-Zone ResolvedConfig::zone_of(const Contact& contact, bool* known) const {
-  if (known) *known = true;
+std::optional<Zone> ResolvedConfig::zone_of(const Contact& contact) const {
   if (contact.timezone.empty()) return default_zone_;
-  if (auto zone = lookup_zone(contact.timezone)) return *zone;
-  if (known) *known = false;
-  return default_zone_;
+  return lookup_zone(contact.timezone);
 }
 
 const WeeklyWindow& ResolvedConfig::window_of(const Contact& contact) const {

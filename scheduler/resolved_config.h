@@ -4,6 +4,7 @@
 // holidays as day numbers. Immutable after construction; thread-safe to read.
 // Holds pointers into the Config, which must outlive it.
 
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
@@ -40,9 +41,10 @@ class ResolvedConfig {
   // The contact's owner: its own, else [defaults], else the only or the first
   // owner by id; nullptr only when the config has no owner at all.
   const ResolvedOwner* owner_of(const Contact& contact) const;
-  // The contact's zone, else the default zone. `known` (if given) tells
-  // whether the contact's own zone name was found.
-  Zone zone_of(const Contact& contact, bool* known = nullptr) const;
+  // The contact's zone, or the default zone when it names none; nullopt when
+  // the zone it names is not in the system's tz database (a name a tzdata
+  // upgrade moved out, or one written into the database by hand).
+  std::optional<Zone> zone_of(const Contact& contact) const;
   const WeeklyWindow& window_of(const Contact& contact) const;
 
   const Holidays& holidays() const { return holidays_; }

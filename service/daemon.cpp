@@ -6,6 +6,8 @@ namespace touchbase {
 
 namespace {
 
+constexpr std::chrono::milliseconds k_past_the_second{100};
+
 DeliveryObserver observer_for(Metrics* metrics) {
   if (metrics == nullptr) return {};
   return [metrics](const DeliveryAttempt& attempt) { metrics->delivery_attempted(attempt); };
@@ -42,7 +44,10 @@ Daemon::Daemon(boost::asio::io_context& io, const Config& config, Store& store, 
 Result<Instant> Daemon::pass() {
   Instant now = clock_.now();
   TB_TRY(ReminderPass created, reminders_.create_due_reminders(now));
-  if (metrics_ != nullptr) metrics_->reminders_created(created.created);
+  if (metrics_ != nullptr) {
+    metrics_->reminders_created(created.created);
+    metrics_->contacts_skipped(reminders_.skipped().last_pass());
+  }
   next_reminder_at_ = created.next_remind_at;
   next_pass_at_ = std::min(now + k_max_sleep, next_reminder_at_.value_or(Instant::max()));
   auto wake = dispatch(now);
@@ -124,10 +129,35 @@ void Daemon::schedule(Instant wake) {
   });
 }
 
+void Daemon::drain() {
+  io_.restart();
+  while (!dispatcher_.idle() && io_.run_one() > 0) {
+  }
+}
+
+Result<std::optional<Instant>> Daemon::ready_soon(std::optional<Instant> waited) {
+  TB_TRY(auto next, store_.next_outbox_attempt());
+  if (!next) return std::optional<Instant>();
+  const Instant at = std::max(*next, dispatcher_.throttled_until().value_or(*next));
+  if (at > clock_.now() + k_catch_up_spacing || (waited && at <= *waited)) return std::optional<Instant>();
+  return std::optional<Instant>(at);
+}
+
 Status Daemon::run_once() {
   TB_TRY(Instant wake, pass());
   (void)wake;
-  while (!dispatcher_.idle() && io_.run_one() > 0) {
+  drain();
+  std::optional<Instant> waited;
+  for (;;) {
+    TB_TRY(auto soon, ready_soon(waited));
+    if (!soon) break;
+    waited = soon;
+    // A little past the second it names: the clock reads whole seconds.
+    timer_.expires_after(std::clamp(*soon - clock_.now(), Seconds(0), k_catch_up_spacing) + k_past_the_second);
+    boost::system::error_code ignored;
+    timer_.wait(ignored);
+    TB_TRY_STATUS(dispatcher_.dispatch_ready());
+    drain();
   }
   auto errors = dispatcher_.take_errors();
   if (!errors.empty()) return errors.front();

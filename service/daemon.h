@@ -63,7 +63,10 @@ class Daemon {
   // if none is). One callback at a time; a later call replaces it.
   void when_idle(std::function<void()> callback);
   // `run --once`: one pass, then runs the io_context until no delivery is in
-  // flight. Rows that failed stay in the outbox for a later run. An error
+  // flight; then, while a row becomes ready within k_catch_up_spacing (the
+  // late reminders after downtime go out that far apart, a quick retry, a
+  // notifier's rate), waits for it on the clock and delivers it too. Rows
+  // that failed and wait longer stay in the outbox for a later run. An error
   // when outcomes could not be recorded.
   Status run_once();
 
@@ -78,6 +81,12 @@ class Daemon {
   void on_drain_end();
   // Logs the errors met, and sets the timer for `wake`, or to retry soon after an error.
   void sleep_until(const Result<Instant>& wake);
+  // Runs the io_context until no delivery is in flight.
+  void drain();
+  // When the next row not yet tried becomes ready, if within k_catch_up_spacing
+  // of now and later than `waited` (a row ready at or before it that is still
+  // waiting cannot go in this run).
+  Result<std::optional<Instant>> ready_soon(std::optional<Instant> waited);
 
   boost::asio::io_context& io_;
   const Clock& clock_;

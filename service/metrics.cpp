@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.h"
+
 namespace touchbase {
 namespace {
 
@@ -118,6 +120,9 @@ std::string Metrics::prometheus_text(const StoreFigures& figures) const {
   for (const auto& [status, n] : figures.contacts) {
     e.sample("touchbase_contacts", fmt::format("status=\"{}\"", to_string(status)), n);
   }
+  e.family("touchbase_contacts_skipped", "gauge",
+           "Contacts the last pass left out: a time zone the system does not know, a row that does not read.");
+  e.sample("touchbase_contacts_skipped", "", static_cast<double>(skipped_.size()));
   e.family("touchbase_pass_errors_total", "counter", "Passes that failed (e.g. the database was unavailable).");
   e.sample("touchbase_pass_errors_total", "", static_cast<double>(pass_errors_));
   return e.take();
@@ -135,12 +140,16 @@ nlohmann::json Metrics::status_json(const StoreFigures& figures, Instant now) co
                         {"dead", gave_up(f.fate)},
                         {"message", f.message}});
   }
+  nlohmann::json skipped = nlohmann::json::array();
+  for (const SkippedContact& c : skipped_)
+    skipped.push_back({{"contact", valid_utf8(c.id)}, {"why", valid_utf8(c.why)}});
   return {{"version", TOUCHBASE_VERSION},
           {"started_at", format_rfc3339(started_at_)},
           {"uptime_seconds", (now - started_at_).count()},
           {"config", config_path_},
           {"config_loaded_at", format_rfc3339(config_loaded_at_)},
           {"contacts", contacts},
+          {"skipped_contacts", skipped},
           {"next_reminder_at", optional_time(next_reminder_at_)},
           {"outbox_depth", figures.outbox_depth},
           {"dead_rows", figures.dead_rows},

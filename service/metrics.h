@@ -9,8 +9,10 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -46,6 +48,8 @@ class Metrics {
   void config_loaded(Instant at) { config_loaded_at_ = at; }
   void reload_finished(ReloadOutcome outcome) { ++(outcome == ReloadOutcome::taken ? reloads_ok_ : reloads_failed_); }
   void reminders_created(int n) { reminders_created_ += n; }
+  // The contacts the last pass left out (reminders/skipped_contacts.h).
+  void contacts_skipped(std::span<const SkippedContact> skipped) { skipped_.assign(skipped.begin(), skipped.end()); }
   // After each pass: when it ran, whether it failed, and the earliest
   // reminder still to come.
   void pass_finished(Instant at, const Status& outcome, std::optional<Instant> next_reminder);
@@ -80,6 +84,7 @@ class Metrics {
   std::string last_pass_error_;  // empty when the last pass succeeded
   std::optional<Instant> next_reminder_at_;
   std::deque<DeliveryAttempt> recent_failures_;  // newest first
+  std::vector<SkippedContact> skipped_;
 };
 
 }  // namespace touchbase

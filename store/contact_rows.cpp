@@ -64,9 +64,8 @@ std::vector<std::string> split_tags(std::string_view text) {
   }
 }
 
-Error unreadable(const std::string& id, std::string_view column, const std::string& text, const Error& why) {
-  return Error::data("contact '" + id + "' has an unreadable " + std::string(column) + " '" + text +
-                     "' in the database: " + why.message);
+SkippedContact unreadable(const std::string& id, std::string_view column, const std::string& text, const Error& why) {
+  return {id, "its " + std::string(column) + " '" + text + "' in the database does not read: " + why.message};
 }
 
 }  // namespace
@@ -160,6 +159,12 @@ void bind_contact_in_place(SQLite::Statement& stmt, const Contact& c, ContactTex
 }
 
 Result<Contact> read_contact(const SQLite::Statement& stmt) {
+  auto c = read_contact_row(stmt);
+  if (!c) return Error::data("contact '" + c.error().id + "' cannot be read: " + c.error().why);
+  return std::move(*c);
+}
+
+Result<Contact, SkippedContact> read_contact_row(const SQLite::Statement& stmt) {
   Contact c;
   c.id = stmt.getColumn(0).getString();
   c.name = stmt.getColumn(1).getString();

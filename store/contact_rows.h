@@ -44,7 +44,11 @@ struct ContactTexts {
 // run for many contacts in a row). REQUIRES: check_storable(c) succeeded.
 void bind_contact_in_place(SQLite::Statement& stmt, const Contact& c, ContactTexts& texts);
 
-// Errc::data when a stored value does not read back (edited by hand).
+// The contact of the statement's current row, or, when a stored value does
+// not read back (edited by hand: a window, status or next-step date that does
+// not parse), its id and why.
+Result<Contact, SkippedContact> read_contact_row(const SQLite::Statement& stmt);
+// The same as an Error (Errc::data) naming the contact.
 Result<Contact> read_contact(const SQLite::Statement& stmt);
 
 }  // namespace touchbase

@@ -117,11 +117,15 @@ Result<std::optional<Contact>> SqliteStore::find_contact(std::string_view id) {
   });
 }
 
-Result<std::vector<Contact>> SqliteStore::read_contacts(SQLite::Statement& stmt) {
+std::vector<Contact> SqliteStore::read_contacts(SQLite::Statement& stmt, std::size_t limit) {
   std::vector<Contact> contacts;
-  while (stmt.executeStep()) {
-    TB_TRY(auto c, read_contact(stmt));
-    contacts.push_back(std::move(c));
+  while ((limit == 0 || contacts.size() < limit) && stmt.executeStep()) {
+    auto c = read_contact_row(stmt);
+    if (c) {
+      contacts.push_back(std::move(*c));
+    } else if (unreadable_) {
+      unreadable_(c.error());
+    }
   }
   return contacts;
 }
@@ -135,10 +139,10 @@ Result<std::vector<Contact>> SqliteStore::list_contacts() {
 
 Result<std::vector<Contact>> SqliteStore::list_contacts_after(std::string_view after_id, int limit) {
   return run("list contacts", [&]() -> Result<std::vector<Contact>> {
-    auto select = statements_.use(select_contacts_sql() + " AND id > ?1 ORDER BY id LIMIT ?2");
+    // No LIMIT in SQL: rows that do not read are passed over, and the page still fills up.
+    auto select = statements_.use(select_contacts_sql() + " AND id > ?1 ORDER BY id");
     select->bind(1, std::string(after_id));
-    select->bind(2, limit);
-    return read_contacts(*select);
+    return read_contacts(*select, static_cast<std::size_t>(std::max(limit, 1)));
   });
 }
 

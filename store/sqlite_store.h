@@ -26,6 +26,7 @@ class SqliteStore final : public Store {
   explicit SqliteStore(std::unique_ptr<SQLite::Database> db);
 
   using Store::in_one_transaction;
+  void on_unreadable_contact(UnreadableObserver observer) override { unreadable_ = std::move(observer); }
   Status in_one_transaction(const std::function<Status()>& body, Inner inner) override;
   Status add_contact(const Contact& c) override;
   Status update_contact(const Contact& c) override;
@@ -89,7 +90,8 @@ class SqliteStore final : public Store {
   void insert_talking_point_use(std::string_view contact_id, std::string_view point, std::string_view source_column,
                                 std::int64_t source_id, Instant used_at);
   static Result<std::vector<OutboxRow>> read_outbox_rows(SQLite::Statement& stmt);
-  static Result<std::vector<Contact>> read_contacts(SQLite::Statement& stmt);
+  // The contacts of `stmt`'s rows that read, at most `limit` (0: all); the others are told to unreadable_.
+  std::vector<Contact> read_contacts(SQLite::Statement& stmt, std::size_t limit = 0);
   // Every history, or with `ids` (a JSON array) those of these contacts.
   Result<ContactHistories> read_histories(std::string_view doing, const std::string* ids);
 
@@ -97,6 +99,7 @@ class SqliteStore final : public Store {
   std::string path_;
   bool savepoints_ = true;     // nested writes take a savepoint (see Store::Inner)
   StatementCache statements_;  // the queries run per contact or per delivery; destroyed before db_
+  UnreadableObserver unreadable_;
 };
 
 template <class F>

@@ -49,9 +49,20 @@ struct Pruned {
   int messages = 0;     // messages kept with reminders that no row delivers any more
 };
 
+// Told of each contact whose row does not read back (a value written by hand,
+// or by a version that wrote what this one cannot read), with why: the column
+// and the value ("its window 'someday' in the database does not read: ...").
+using UnreadableObserver = std::function<void(const SkippedContact&)>;
+
 class Store {
  public:
   virtual ~Store() = default;
+
+  // list_contacts, list_contacts_after and find_contacts leave out a contact
+  // whose row does not read and tell `observer` (when set) about it, once per
+  // call; find_contact fails for it (Errc::data). One observer at a time; an
+  // empty one removes it. It must stay valid until it is replaced.
+  virtual void on_unreadable_contact(UnreadableObserver observer) = 0;
 
   // How the store's own writes nest in in_one_transaction().
   enum class Inner {
@@ -84,7 +95,7 @@ class Store {
   virtual Result<std::optional<Contact>> find_contact(std::string_view id) = 0;
   virtual Result<std::vector<Contact>> list_contacts() = 0;  // ordered by id; removed ones left out
   // A page of list_contacts(): at most `limit` contacts whose id sorts after
-  // `after_id` ("" for the first page).
+  // `after_id` ("" for the first page); fewer only when no more follow.
   virtual Result<std::vector<Contact>> list_contacts_after(std::string_view after_id, int limit) = 0;
   // The contacts with these ids, ordered by id; unknown and removed ones are left out.
   virtual Result<std::vector<Contact>> find_contacts(std::span<const std::string> ids) = 0;

@@ -147,15 +147,27 @@ const RuleCase k_cases[] = {
      "2nd touch; 3 days after the last; moved to Mon 30 Nov 09:00 Europe/Berlin, the default window; remind Alice "
      "Moreno Fri 27 Nov 17:29 America/Chicago, the last working minute before; call at Mon 30 Nov 09:00 "
      "Europe/Berlin = Mon 30 Nov 02:00 America/Chicago"},
-    {"AnUnknownZoneFallsBackToTheDefaultAndSaysSo",
+    {"AZoneTheSystemDoesNotKnowSkipsTheContactAndSaysWhy",
      unknown_zone,
      {touch("2026-11-23T09:00:00Z")},
      "2026-11-23T10:00:00Z",
-     Kind::follow_up,
-     "2026-11-26T09:00:00Z",
+     Kind::skipped,
      "",
-     "2nd touch; 3 days after the last; Thu 26 Nov 10:00 Europe/Berlin is in the default window; 'Mars/Olympus' is "
-     "not a known zone: using Europe/Berlin"},
+     "",
+     "its time zone 'Mars/Olympus' is not in this system's time zone database"},
+    {"AReminderWhoseLastWorkingMinuteHasPassedMovesTheCallIntoTheOwnersHours",
+     // 09:00 New York is 08:00 in Chicago, before Alice starts at 08:30; at 06:00 Chicago her last
+     // working minute before (Fri 17:29) has passed. She is reminded at 08:30, 15m before 09:45 New York.
+     contact_in_new_york_owner_in_chicago,
+     {},
+     "2026-11-23T12:00:00Z",
+     Kind::follow_up,
+     "2026-11-23T14:45:00Z",
+     "2026-11-23T14:30:00Z",
+     "1st touch; no touch yet; moved to Mon 23 Nov 09:45 America/New_York, the default window; remind Alice Moreno "
+     "Mon 23 Nov 08:30 America/Chicago, in working hours: Alice Moreno's last working minute before Mon 23 Nov 09:00 "
+     "America/New_York had passed; moved to the first window instant Alice Moreno can be reminded of 15m before in "
+     "working hours; call at Mon 23 Nov 09:45 America/New_York = Mon 23 Nov 08:45 America/Chicago"},
     {"AnUnknownCadenceFallsBackToTheDefaultAndSaysSo",
      unknown_cadence,
      {touch("2026-11-23T09:00:00Z")},

@@ -152,6 +152,7 @@ TEST(FixedOffsetZones, HalfHourAndDateLineZonesReadTheWindowLocally) {
   };
   for (const auto& z : zones) {
     Config config = base_config();
+    config.owners["alice"].working_hours = window("mon-sun 00:00-24:00");  // the reminder never moves the call
     CadenceEngine engine(config);
     Contact c = contact();
     c.timezone = z.zone;
@@ -167,6 +168,7 @@ TEST(FixedOffsetZones, BusinessDaysAreCountedOnTheContactsSideOfTheDateLine) {
   Config config = base_config();
   config.cadences["basic"] = plain_cadence("basic", {"1d"});
   config.cadences["basic"].business_days = true;
+  config.owners["alice"].working_hours = window("mon-sun 00:00-24:00");  // the reminder never moves the call
   CadenceEngine engine(config);
   std::vector<Touch> history = {touch("2026-11-27T23:00:00Z")};
   Contact kiritimati = contact();

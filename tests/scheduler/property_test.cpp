@@ -4,8 +4,9 @@
 // inside the contact's window and allowed days in the contact's zone, not a
 // holiday there; strictly after the contact's previous touch and at least
 // min_gap after it; never more than `count` touches within any `within`;
-// the reminder no later than the follow-up and inside the owner's working
-// hours (or at the moment the decision was made); each owner's daily limit;
+// the reminder no later than the follow-up, inside the owner's working hours,
+// and not before the decision unless the follow-up is overdue; each owner's
+// daily limit;
 // strictly increasing per contact; the plan ordered by remind_at.
 
 #include <map>
@@ -129,8 +130,11 @@ class Invariants {
     EXPECT_LE(f.remind_at, f.due_at);
     const Owner& owner = w_.config.owners.at(f.owner);
     const date::time_zone* zone = zone_named(w_, owner.timezone);
-    const bool inside = reads_inside(w_, zone, owner.working_hours, f.remind_at);
-    EXPECT_TRUE(inside || f.remind_at == decided) << "reminder outside the owner's hours";
+    EXPECT_TRUE(reads_inside(w_, zone, owner.working_hours, f.remind_at)) << "reminder outside the owner's hours";
+    // An overdue follow-up keeps its computed reminder, so the caller can tell how late it is.
+    if (f.due_at >= decided) {
+      EXPECT_GE(f.remind_at, decided) << "reminder before the decision";
+    }
   }
 
   void check_daily_limits() {
@@ -172,6 +176,35 @@ TEST(PlanProperties, EveryPlannedFollowUpKeepsEveryRule) {
   }
   // The worlds are busy enough for the check to mean something.
   EXPECT_GT(checked, k_seeds * k_contacts_per_seed);
+}
+
+TEST(EngineProperties, EveryReminderIsInTheOwnersWorkingHoursNotBeforeNowAndItsCallInTheWindow) {
+  // Random zones, windows, working hours, lead times (up to 12h) and `now` (any minute of a year).
+  int checked = 0;
+  for (int seed = 1; seed <= 200; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    WorldMaker maker(static_cast<std::uint64_t>(seed) * 7919);
+    const Instant now = k_now + std::chrono::minutes(maker.uniform(0, 365 * 24 * 60));
+    World w = maker.make(40, now);
+    w.config.defaults.lead_time = std::chrono::minutes(maker.uniform(0, 12 * 4) * 15);
+    CadenceEngine engine(w.config);
+    for (const PlanContact& pc : w.contacts) {
+      const Decision d = engine.next(pc.contact, pc.history, now);
+      if (d.kind != Decision::Kind::follow_up || d.due_at < now) continue;
+      SCOPED_TRACE(pc.contact.id + " at " + format_rfc3339(now) + " due " + format_rfc3339(d.due_at) + " remind " +
+                   format_rfc3339(d.remind_at) + " why: " + d.why);
+      const Owner& owner = w.config.owners.at(d.owner);
+      EXPECT_TRUE(reads_inside(w, zone_named(w, owner.timezone), owner.working_hours, d.remind_at))
+          << "reminder outside the owner's hours";
+      EXPECT_GE(d.remind_at, now) << "reminder in the past";
+      EXPECT_LE(d.remind_at, d.due_at);
+      EXPECT_TRUE(reads_inside(w, zone_named(w, pc.contact.timezone), window_of(w, pc.contact), d.due_at))
+          << "outside the contact's window";
+      ++checked;
+      if (::testing::Test::HasFailure()) return;
+    }
+  }
+  EXPECT_GT(checked, 2000);
 }
 
 TEST(PlanProperties, TheSameInputsGiveTheSamePlan) {

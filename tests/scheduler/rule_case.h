@@ -147,6 +147,10 @@ inline void known_last_touch(Config&, Contact& c) {
 inline void owner_in_chicago_late_start(Config& cfg, Contact&) {
   cfg.owners["alice"] = owner("alice", "Alice Moreno", "America/Chicago", "mon-fri 08:30-17:30");
 }
+inline void contact_in_new_york_owner_in_chicago(Config& cfg, Contact& c) {
+  owner_in_chicago_late_start(cfg, c);
+  c.timezone = "America/New_York";
+}
 inline void unknown_zone(Config&, Contact& c) {
   c.timezone = "Mars/Olympus";
 }

@@ -99,6 +99,9 @@ class FaultyStore final : public Store {
   int failures() const { return failures_; }
 
   using Store::in_one_transaction;
+  void on_unreadable_contact(UnreadableObserver observer) override {
+    inner_.on_unreadable_contact(std::move(observer));
+  }
   Status in_one_transaction(const std::function<Status()>& body, Inner inner) override;
   Status add_contact(const Contact& c) override;
   Status update_contact(const Contact& c) override;
