@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/days_option.h"
 #include "cli/file_output.h"
 #include "core/clock.h"
 #include "exchange/icalendar.h"
@@ -51,7 +52,6 @@ CalendarEvent event_of(const FollowUp& f, const Contact& c) {
 Status write_calendar(const Cli& cli, const CalendarArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
   TB_TRY(Instant now, read_now(cli, args.now));
-  if (args.days < 1) return Error::usage("--days: expected a whole number of days, at least 1");
   if (!args.owner.empty() && !config.owners.contains(args.owner)) {
     return Error::data("--owner: '" + args.owner + "' is not an owner of the config: expected one of its [owners]");
   }
@@ -79,7 +79,7 @@ void add_calendar_command(CLI::App& app, Cli& cli) {
   auto args = std::make_shared<CalendarArgs>();
   auto* cmd = app.add_subcommand("calendar", "Write the planned follow-ups as an iCalendar file to subscribe to");
   cmd->add_option("file", args->path, "The .ics file to write (replaced whole)")->required();
-  cmd->add_option("--days", args->days, "How many days ahead")->default_val(k_default_calendar_days);
+  add_days_option(*cmd, args->days, k_default_calendar_days);
   cmd->add_option("--owner", args->owner, "Only this owner's follow-ups");
   cmd->add_option("--now", args->now, "As of this instant (RFC 3339; default: now)");
   cmd->callback([&cli, args] { cli.action = [&cli, args] { return write_calendar(cli, *args); }; });

@@ -1,33 +1,73 @@
 #include "cli/file_output.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
+#include <string>
 
 namespace touchbase {
+namespace {
 
-Status replace_file(const std::filesystem::path& path, std::string_view content) {
+Error cannot_write(const std::filesystem::path& path, std::string_view why) {
+  return Error::io("cannot write " + path.string() + ": " + std::string(why));
+}
+
+Status write_all(int fd, std::string_view content) {
+  while (!content.empty()) {
+    ssize_t n = ::write(fd, content.data(), content.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Error::io(std::strerror(errno));
+    content.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return {};
+}
+
+// Writes, syncs and closes the temporary file; the reason when any of it fails.
+Status fill(int fd, std::string_view content) {
+  Status written = write_all(fd, content);
+  if (written && ::fsync(fd) != 0) written = Error::io(std::strerror(errno));
+  if (::close(fd) != 0 && written) written = Error::io(std::strerror(errno));
+  return written;
+}
+
+// The rename is durable once the folder holding both names is synced.
+Status sync_folder(const std::filesystem::path& path) {
+  auto folder = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Error::io(std::strerror(errno));
+  int r = ::fsync(fd);
+  int error = errno;
+  ::close(fd);
+  if (r != 0) return Error::io(std::strerror(error));
+  return {};
+}
+
+}  // namespace
+
+std::filesystem::path replacement_path(const std::filesystem::path& path) {
   auto temporary = path;
   temporary += ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return Error::io("cannot write " + path.string() + ": " + std::strerror(errno));
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      return Error::io("cannot write " + path.string() + ": the disk may be full");
-    }
+  return temporary;
+}
+
+Status replace_file(const std::filesystem::path& path, std::string_view content) {
+  const auto temporary = replacement_path(path);
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST) {
+    return cannot_write(path, "the temporary file " + temporary.string() + " is already there; it was left alone");
   }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    return Error::io("cannot write " + path.string() + ": " + ec.message());
+  if (fd < 0) return cannot_write(path, std::strerror(errno));
+  Status filled = fill(fd, content);
+  if (filled && std::rename(temporary.c_str(), path.c_str()) != 0) filled = Error::io(std::strerror(errno));
+  if (!filled) {
+    ::unlink(temporary.c_str());
+    return cannot_write(path, filled.error().message);
+  }
+  if (Status synced = sync_folder(path); !synced) {
+    return Error::io("wrote " + path.string() + " but cannot sync its folder: " + synced.error().message);
   }
   return {};
 }

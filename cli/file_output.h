@@ -1,7 +1,7 @@
 #pragma once
 // Writing the files commands make (exports, calendars) so that a reader —
 // a calendar app subscribed to the file, a backup job — never sees half of
-// one.
+// one, and nobody else on the machine reads the contacts in it.
 
 #include <filesystem>
 #include <string_view>
@@ -10,9 +10,15 @@
 
 namespace touchbase {
 
-// Writes `content` to a temporary file beside `path`, then renames it over
-// `path`. Errc::io naming the path when either step fails; the temporary
-// file is removed then.
+// The temporary file replace_file() writes `path`'s content to first.
+std::filesystem::path replacement_path(const std::filesystem::path& path);
+
+// Writes `content` to replacement_path(path), created with O_EXCL and mode
+// 0600, syncs it, renames it over `path` and syncs the folder: `path` holds
+// either its old content or all of the new, mode 0600, even after a crash.
+// Errc::io naming the path when a step fails; the old file is left as it was
+// and the temporary removed then (unless it was there before: another write
+// under way, or one that was interrupted, owns it).
 Status replace_file(const std::filesystem::path& path, std::string_view content);
 
 }  // namespace touchbase

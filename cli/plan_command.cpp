@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/days_option.h"
 #include "core/clock.h"
 #include "core/json_line.h"
 #include "reminders/contact_histories.h"
@@ -131,7 +132,6 @@ void print_agenda(const Config& config, const std::vector<PlanRow>& rows) {
 Status plan(const Cli& cli, const PlanArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
   TB_TRY(Instant now, read_now(cli, args.now));
-  if (args.days < 1) return Error::usage("--days: expected a whole number of days, at least 1");
   TB_TRY(auto store, open_command_store(config));
   CadenceEngine engine(config);
   TB_TRY(auto histories, store->histories_of_all_contacts());
@@ -153,7 +153,7 @@ void add_plan_command(CLI::App& app, Cli& cli) {
   auto args = std::make_shared<PlanArgs>();
   auto* cmd = app.add_subcommand("plan", "Show what would be reminded, when and why; sends and writes nothing");
   cmd->add_option("--now", args->now, "Plan from this instant (RFC 3339; default: now)");
-  cmd->add_option("--days", args->days, "How many days ahead")->default_val(k_default_plan_days);
+  add_days_option(*cmd, args->days, k_default_plan_days);
   cmd->add_option("--contact", args->contact, "Only this contact");
   cmd->add_flag("--json", args->json, "One JSON object per line, ordered by remind_at");
   cmd->callback([&cli, args] { cli.action = [&cli, args] { return plan(cli, *args); }; });

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/days_option.h"
 #include "core/clock.h"
 #include "core/json_line.h"
 #include "reminders/follow_ups.h"
@@ -162,7 +163,6 @@ void print_json(const FollowUps& f, const std::vector<Segment>& segments) {
 Status points(const Cli& cli, const PointsArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
   TB_TRY(Instant now, read_now(cli, args.now));
-  if (args.days < 1) return Error::usage("--days: expected a whole number of days, at least 1");
   TB_TRY(auto store, open_command_store(config));
   CadenceEngine engine(config);
   TB_TRY(FollowUps f, follow_ups_between(config, *store, engine, now, now, now + date::days(args.days)));
@@ -184,7 +184,7 @@ void add_points_command(CLI::App& app, Cli& cli) {
   auto args = std::make_shared<PointsArgs>();
   auto* cmd = app.add_subcommand("points", "Show how far the talking points go: each segment against its follow-ups");
   cmd->add_option("--now", args->now, "Count from this instant (RFC 3339; default: now)");
-  cmd->add_option("--days", args->days, "How many days ahead")->default_val(k_default_points_days);
+  add_days_option(*cmd, args->days, k_default_points_days);
   cmd->add_flag("--json", args->json, "One JSON object per segment and line, the first to run dry first");
   cmd->callback([&cli, args] { cli.action = [&cli, args] { return points(cli, *args); }; });
 }

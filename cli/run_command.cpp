@@ -5,8 +5,8 @@
 #include "config/load_config.h"
 #include "config/talking_point_warnings.h"
 #include "delivery/notifier_factory.h"
-#include "service/control_socket.h"
 #include "service/daemon.h"
+#include "service/daemon_lock.h"
 #include "service/logging.h"
 #include "service/service.h"
 
@@ -23,16 +23,9 @@ Status check(const Cli& cli) {
   return {};
 }
 
-// `run --once` beside a running daemon could deliver the rows it has in flight a second time.
-Status refuse_if_a_daemon_runs(const Config& config) {
-  auto socket = control_socket_path(config.daemon.database);
-  if (!ask_daemon(socket, std::chrono::milliseconds(1000)).ok()) return {};
-  return Error::unavailable("a touchbase daemon is running on " + config.daemon.database.string() + " (it answers on " +
-                            socket.string() + "); it already delivers what is due");
-}
-
+// The lock comes first: `run --once` beside a running daemon could deliver the rows it has in flight a second time.
 Status run_once(Config config, const Clock& clock) {
-  TB_TRY_STATUS(refuse_if_a_daemon_runs(config));
+  TB_TRY(auto lock, DaemonLock::take(config.daemon.database));
   TB_TRY(auto store, open_store(config.daemon.database));
   boost::asio::io_context io;
   TB_TRY(NotifierSet notifiers, make_notifiers(config, io, std::cout));

@@ -9,6 +9,7 @@ int exit_code(Errc code) {
     case Errc::no_input: return 66;
     case Errc::unavailable: return 69;
     case Errc::io: return 74;
+    case Errc::tempfail: return 75;
     case Errc::config: return 78;
   }
   return 70;  // EX_SOFTWARE: unreachable

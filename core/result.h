@@ -17,6 +17,7 @@ enum class Errc {
   no_input,     // EX_NOINPUT 66: a file or record does not exist
   unavailable,  // EX_UNAVAILABLE 69: a service (database busy, daemon) is unavailable
   io,           // EX_IOERR 74: reading or writing failed
+  tempfail,     // EX_TEMPFAIL 75: taken by another process now; trying later will do (a daemon runs)
   config,       // EX_CONFIG 78: the configuration is invalid
 };
 
@@ -29,6 +30,7 @@ struct Error {
   static Error no_input(std::string m) { return {Errc::no_input, std::move(m)}; }
   static Error unavailable(std::string m) { return {Errc::unavailable, std::move(m)}; }
   static Error io(std::string m) { return {Errc::io, std::move(m)}; }
+  static Error tempfail(std::string m) { return {Errc::tempfail, std::move(m)}; }
   static Error config(std::string m) { return {Errc::config, std::move(m)}; }
 };
 

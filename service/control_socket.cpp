@@ -60,6 +60,22 @@ Error nobody_there(const std::filesystem::path& socket, std::string_view why) {
                             std::string(why) + ")");
 }
 
+// A socket file there was left by a daemon that died; anything else is not ours to remove.
+Status remove_stale_socket(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto status = std::filesystem::symlink_status(path, ec);
+  if (status.type() == std::filesystem::file_type::not_found) return {};
+  if (ec) return Error::io("cannot look at the control socket " + path.string() + ": " + ec.message());
+  if (status.type() != std::filesystem::file_type::socket) {
+    return Error::io("cannot listen on the control socket " + path.string() +
+                     ": something other than a socket is there; touchbase leaves it alone: move it away");
+  }
+  if (!std::filesystem::remove(path, ec) && ec) {
+    return Error::io("cannot remove the stale control socket " + path.string() + ": " + ec.message());
+  }
+  return {};
+}
+
 }  // namespace
 
 std::filesystem::path control_socket_path(const std::filesystem::path& database) {
@@ -88,18 +104,12 @@ Result<std::string> ask_daemon(const std::filesystem::path& socket, std::chrono:
   return nobody_there(socket, "no answer within " + std::to_string(timeout.count()) + " ms");
 }
 
-Result<std::unique_ptr<ControlSocket>> ControlSocket::open(boost::asio::io_context& io,
-                                                           const std::filesystem::path& path, Answer answer) {
+Result<std::unique_ptr<ControlSocket>> ControlSocket::open(boost::asio::io_context& io, const DaemonLock& lock,
+                                                           Answer answer) {
+  const auto path = control_socket_path(lock.database());
   TB_TRY(sockaddr_un address, socket_address(path));
   (void)address;
-  if (std::filesystem::exists(std::filesystem::symlink_status(path))) {
-    if (ask_daemon(path, std::chrono::milliseconds(1000)).ok()) {
-      return Error::unavailable("another touchbase daemon is already running on this database (it answers on " +
-                                path.string() + ")");
-    }
-    std::error_code ec;
-    std::filesystem::remove(path, ec);  // left by a daemon that died
-  }
+  TB_TRY_STATUS(remove_stale_socket(path));
   stream_protocol::acceptor acceptor(io);
   boost::system::error_code ec;
   acceptor.open(stream_protocol(), ec);

@@ -4,9 +4,9 @@
 // daemon how it is. The daemon answers each connection with one JSON object
 // and closes it; the client sends nothing.
 //
-// The socket also marks the database as taken: a second daemon (or
-// `run --once`) on the same database finds it answering and refuses to start,
-// so two processes never deliver the same outbox rows at once.
+// Only the holder of the database's DaemonLock listens there, so only it may
+// remove a socket file left by a daemon that died; a second daemon is refused
+// by the lock before it comes near the socket.
 //
 // Confined to the io_context's thread.
 
@@ -21,6 +21,7 @@
 #include <boost/asio/local/stream_protocol.hpp>
 
 #include "core/result.h"
+#include "service/daemon_lock.h"
 
 namespace touchbase {
 
@@ -38,11 +39,13 @@ class ControlSocket {
  public:
   using Answer = std::function<std::string()>;
 
-  // Listens on `path`, replacing a stale socket file left by a daemon that
-  // died. Errc::unavailable when a daemon already answers there; Errc::io
-  // when the socket cannot be made (e.g. a path longer than a socket
-  // address can hold). `io` must outlive the socket.
-  static Result<std::unique_ptr<ControlSocket>> open(boost::asio::io_context& io, const std::filesystem::path& path,
+  // Listens on the control socket of `lock`'s database, removing a socket
+  // left there by a daemon that died: the lock, which must outlive the
+  // socket, says none runs. Errc::io naming the path when something other
+  // than a socket is there (it is left alone) or the socket cannot be made
+  // (e.g. a path longer than a socket address can hold). `io` must outlive
+  // the socket.
+  static Result<std::unique_ptr<ControlSocket>> open(boost::asio::io_context& io, const DaemonLock& lock,
                                                      Answer answer);
   // Stops listening and removes the socket file.
   ~ControlSocket();

@@ -33,8 +33,9 @@ Result<std::unique_ptr<Service>> Service::open(Config config, ServiceOptions opt
       return make_notifiers(c, io, std::cout);
     };
   }
+  TB_TRY(auto lock, DaemonLock::take(config.daemon.database));
   TB_TRY(auto store, open_store(config.daemon.database, SqliteStoreOptions{.busy_timeout = k_daemon_busy_timeout}));
-  std::unique_ptr<Service> service(new Service(std::move(options), std::move(store)));
+  std::unique_ptr<Service> service(new Service(std::move(options), std::move(lock), std::move(store)));
   TB_TRY_STATUS(service->open_endpoints(config));
   TB_TRY(service->current_, service->make_generation(std::move(config)));
   auto watch = WallClockWatch::open(service->io_, [s = service.get()] {
@@ -46,8 +47,9 @@ Result<std::unique_ptr<Service>> Service::open(Config config, ServiceOptions opt
   return service;
 }
 
-Service::Service(ServiceOptions options, std::unique_ptr<Store> store)
-    : options_(std::move(options)),
+Service::Service(ServiceOptions options, std::unique_ptr<DaemonLock> lock, std::unique_ptr<Store> store)
+    : lock_(std::move(lock)),
+      options_(std::move(options)),
       clock_(options_.clock != nullptr ? *options_.clock : system_clock_),
       store_(std::move(store)),
       metrics_(clock_.now(), options_.config_path.string()),
@@ -58,8 +60,7 @@ Service::Service(ServiceOptions options, std::unique_ptr<Store> store)
 Service::~Service() = default;
 
 Status Service::open_endpoints(const Config& config) {
-  TB_TRY(control_,
-         ControlSocket::open(io_, control_socket_path(config.daemon.database), [this] { return answer_status(); }));
+  TB_TRY(control_, ControlSocket::open(io_, *lock_, [this] { return answer_status(); }));
   if (config.daemon.http_listen.empty()) return {};
   TB_TRY(http_, HttpEndpoint::open(io_, config.daemon.http_listen,
                                    [this](std::string_view path) { return answer_http(path); }));

@@ -34,6 +34,7 @@
 #include "core/clock.h"
 #include "service/control_socket.h"
 #include "service/daemon.h"
+#include "service/daemon_lock.h"
 #include "service/http_endpoint.h"
 #include "service/metrics.h"
 #include "service/wall_clock_watch.h"
@@ -52,8 +53,10 @@ struct ServiceOptions {
 
 class Service {
  public:
-  // Opens the store and the control socket, and the http endpoint when
-  // configured; does not start planning yet. `config` was loaded from
+  // Takes the database's DaemonLock (Errc::tempfail naming the pid of the
+  // daemon that holds it), then opens the store and the control socket, and
+  // the http endpoint when configured; does not start planning yet. The lock
+  // is held until the Service is destroyed. `config` was loaded from
   // options.config_path.
   static Result<std::unique_ptr<Service>> open(Config config, ServiceOptions options);
   ~Service();
@@ -85,7 +88,7 @@ class Service {
     std::unique_ptr<Daemon> daemon;
   };
 
-  Service(ServiceOptions options, std::unique_ptr<Store> store);
+  Service(ServiceOptions options, std::unique_ptr<DaemonLock> lock, std::unique_ptr<Store> store);
   Result<std::unique_ptr<Generation>> make_generation(Config config);
   Status open_endpoints(const Config& config);
   Result<Config> load_new_config();
@@ -101,7 +104,8 @@ class Service {
   std::optional<RecordOutage> unrecorded_outcomes() const;
   std::string status_line() const;
 
-  boost::asio::io_context io_;  // first: destroyed last
+  boost::asio::io_context io_;        // first: destroyed last
+  std::unique_ptr<DaemonLock> lock_;  // released once everything else is closed
   ServiceOptions options_;
   SystemClock system_clock_;
   const Clock& clock_;

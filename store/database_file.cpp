@@ -1,6 +1,8 @@
 #include "store/database_file.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <string>
 
@@ -74,6 +76,15 @@ Status prepare(SQLite::Database& db, const std::filesystem::path& path) {
   return migrate(db, schema_migrations());
 }
 
+// A new database is made here, mode 0600, rather than by SQLite (0644 less the
+// umask): contacts are nobody else's business. SQLite gives the -wal and -shm
+// files the main file's mode. An existing file keeps its mode; any other
+// failure is left for SQLite to report.
+void create_private_file(const std::filesystem::path& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd >= 0) ::close(fd);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesystem::path& path,
@@ -84,6 +95,7 @@ Result<std::unique_ptr<SQLite::Database>> open_database(const std::filesystem::p
     return Error::io("cannot open database " + in_quotes(path) + ": directory " + in_quotes(dir) + " does not exist");
   }
   skip_memory_statistics();
+  create_private_file(path);
   std::unique_ptr<SQLite::Database> db;
   try {
     db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

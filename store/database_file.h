@@ -17,7 +17,8 @@ inline constexpr int k_page_size = 16384;
 // Opens (creating if missing) the database at `path` and brings it to the
 // newest schema: WAL journal, synchronous=NORMAL, foreign keys on, and
 // `busy_timeout` for waiting on other processes' locks. A file it creates has
-// pages of k_page_size bytes; an existing one keeps its own. The connection
+// mode 0600 (so have its -wal and -shm) and pages of k_page_size bytes; an
+// existing one keeps its own mode and page size. The connection
 // has no mutex of its own: one thread at a time may use it.
 //
 // Nothing is written until the file is known to be a touchbase database (or

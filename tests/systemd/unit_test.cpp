@@ -86,6 +86,11 @@ TEST_F(UnitTest, TheServiceIsANotifyServiceWithAWatchdogAndAReload) {
   EXPECT_THAT(unit, HasSubstr("\nDynamicUser=yes\n"));
 }
 
+TEST(OnceUnit, ADaemonHoldingTheDatabaseLockIsNoFailureOfTheTimersPass) {
+  std::string unit = read_file(source_dir() / "systemd" / "touchbase-once.service");
+  EXPECT_THAT(unit, HasSubstr("\nSuccessExitStatus=75\n"));
+}
+
 TEST(InstalledConfig, TheExampleInstalledUnderEtcLoadsAndUsesTheStateDirectory) {
   auto config = load_config(source_dir() / "systemd" / "touchbase.toml");
   ASSERT_TRUE(config.ok()) << config.error().front().to_string();
