@@ -18,6 +18,11 @@ namespace touchbase {
 
 inline constexpr std::string_view k_default_config_path = "/etc/touchbase/touchbase.toml";
 
+// What a command writes on standard output: text for a reader, shown
+// printable (cli/printable_output.h), or data for a file or another program,
+// passed on byte for byte.
+enum class StdoutUse { text, data };
+
 // State shared by the command line's subcommands: the global flags, and the
 // action the parsed subcommand chose.
 struct Cli {
@@ -25,6 +30,7 @@ struct Cli {
 
   std::string config_flag;
   std::function<Status()> action;
+  StdoutUse stdout_use = StdoutUse::text;
   const Clock& clock;  // every command's "now"; must outlive the command
 };
 

@@ -5,8 +5,10 @@
 #include "cli/days_option.h"
 #include "cli/file_output.h"
 #include "core/clock.h"
+#include "core/message.h"
 #include "exchange/icalendar.h"
 #include "reminders/follow_ups.h"
+#include "reminders/reminder_message.h"
 
 namespace touchbase {
 namespace {
@@ -34,7 +36,7 @@ std::string describe(const FollowUp& f, const Contact& c) {
   if (!c.phone.empty()) text += "Phone: " + c.phone + "\n";
   if (!c.email.empty()) text += "Email: " + c.email + "\n";
   text += "Why now: " + f.why + "\n";
-  text += "Log it: touchbase log " + c.id + " --outcome touched|replied|meeting|no-answer";
+  text += "Log it: " + log_command_for(c.id) + " " + std::string(k_other_outcomes);
   return text;
 }
 

@@ -1,8 +1,10 @@
 #include "cli/command_line.h"
 
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.h"
+#include "cli/printable_output.h"
 
 namespace touchbase {
 
@@ -26,12 +28,16 @@ int run_command_line(int argc, const char* const* argv, const Clock& clock) {
   add_calendar_command(app, cli);
   add_outbox_commands(app, cli);
   add_status_command(app, cli);
+  const PrintableOutput printable_err(std::cerr);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    const PrintableOutput printable_out(std::cout);
     int code = app.exit(e);
     return code == 0 ? 0 : 64;  // EX_USAGE
   }
+  std::optional<PrintableOutput> printable_out;
+  if (cli.stdout_use == StdoutUse::text) printable_out.emplace(std::cout);
   Status status = cli.action ? cli.action() : Status{};
   if (status.ok()) return 0;
   std::cerr << "touchbase: " << status.error().message << "\n";

@@ -1,6 +1,8 @@
 #pragma once
 // The whole command line: every subcommand registered, the one chosen run,
-// an error turned into one message on stderr and a sysexits code. main()
+// an error turned into one message on stderr and a sysexits code. What it
+// prints is printable (cli/printable_output.h), but for data on standard
+// output (`export` without --output). main()
 // calls it with the system clock; tests call it in-process with a FakeClock.
 
 #include "core/clock.h"

@@ -37,7 +37,10 @@ void add_export_command(CLI::App& app, Cli& cli) {
   auto* cmd = app.add_subcommand("export", "Write every contact with its state; touchbase import reads it back");
   cmd->add_option("--format", args->format, "csv (default) or json (one object per line)");
   cmd->add_option("--output,-o", args->output, "Write to this file (default: standard output)");
-  cmd->callback([&cli, args] { cli.action = [&cli, args] { return export_contacts(cli, *args); }; });
+  cmd->callback([&cli, args] {
+    if (args->output.empty()) cli.stdout_use = StdoutUse::data;
+    cli.action = [&cli, args] { return export_contacts(cli, *args); };
+  });
 }
 
 }  // namespace touchbase

@@ -3,6 +3,7 @@
 // with the reminder, kept with it by the store and rendered by each notifier.
 
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace touchbase {
@@ -24,12 +25,16 @@ struct ReminderMessage {
   std::string talking_point;       // text (the agreed next step, a point), or a plain statement that none fits
   std::string talking_point_link;  // may be empty
   std::string next_step;           // agreed at the last touch; empty when none, or when it is the talking point
-  std::string log_command;         // the one command that logs the outcome
+  std::string log_command;         // the one command that logs the outcome, ready to paste into a shell
   bool late = false;               // sent after downtime, past its time
   int attempt = 1;                 // which attempt of this delivery it is, from 1
 
   bool operator==(const ReminderMessage&) const = default;
 };
+
+// Shown beside a log command, outside what is meant to be pasted: the other
+// outcomes it may log.
+inline constexpr std::string_view k_other_outcomes = "(or --outcome replied, meeting or no-answer)";
 
 // The text fields but the idempotency key, by name: their names in the
 // notifiers' JSON and the store's columns.

@@ -54,4 +54,70 @@ std::string valid_utf8(std::string_view text) {
   return out;
 }
 
+namespace {
+
+constexpr char k_hex[] = "0123456789ABCDEF";
+
+bool is_kept_control(unsigned char c, LineFeeds line_feeds) {
+  return c == '\t' || (c == '\n' && line_feeds == LineFeeds::keep);
+}
+
+// Whether the valid sequence at `i` of `length` bytes is a C1 control (U+0080 to U+009F: C2 80 to C2 9F).
+bool is_c1(std::string_view text, std::size_t i, std::size_t length) {
+  return length == 2 && static_cast<unsigned char>(text[i]) == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+}
+
+void append_hex_escape(std::string& out, std::string_view prefix, unsigned char c) {
+  out.append(prefix);
+  out.push_back(k_hex[c >> 4]);
+  out.push_back(k_hex[c & 0xF]);
+}
+
+}  // namespace
+
+bool is_printable(std::string_view text, LineFeeds line_feeds) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && !is_kept_control(c, line_feeds)) || c == 0x7F) return false;
+      ++i;
+      continue;
+    }
+    const Utf8Sequence sequence = utf8_sequence(text, i);
+    if (!sequence.valid || is_c1(text, i, sequence.length)) return false;
+    i += sequence.length;
+  }
+  return true;
+}
+
+std::string printable(std::string_view text, LineFeeds line_feeds) {
+  if (is_printable(text, line_feeds)) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c < 0x20 && !is_kept_control(c, line_feeds)) {
+        append_hex_escape(out, "\\x", c);
+      } else if (c == 0x7F) {
+        append_hex_escape(out, "\\u00", c);
+      } else {
+        out.push_back(static_cast<char>(c));
+      }
+      ++i;
+      continue;
+    }
+    const Utf8Sequence sequence = utf8_sequence(text, i);
+    if (!sequence.valid) {
+      out.append(k_replacement_character);
+    } else if (is_c1(text, i, sequence.length)) {
+      append_hex_escape(out, "\\u00", static_cast<unsigned char>(text[i + 1]));
+    } else {
+      out.append(text.substr(i, sequence.length));
+    }
+    i += sequence.length;
+  }
+  return out;
+}
+
 }  // namespace touchbase

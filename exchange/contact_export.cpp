@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "core/utf8.h"
 #include "exchange/contact_fields.h"
 #include "exchange/contact_json.h"
 #include "exchange/csv_reader.h"
@@ -55,7 +56,7 @@ std::vector<std::string> cells(const Contact& c) {
 void append_line(std::string& out, const std::vector<std::string>& fields) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) out += ',';
-    out += csv_escape(formula_guarded(fields[i]));
+    out += csv_escape(formula_guarded(valid_utf8(fields[i])));
   }
   out += '\n';
 }

@@ -11,7 +11,9 @@ namespace touchbase {
 
 // CSV (RFC 4180, LF line ends) with a header row: k_contact_columns, then
 // k_state_columns. Instants are RFC 3339 in UTC, tags joined with ",", the
-// value in its shortest exact form.
+// value in its shortest exact form. Always UTF-8, so that import reads it
+// back: bytes that are not (a database written by hand or by an older
+// version) become U+FFFD, as in the JSON export.
 std::string export_csv(std::span<const Contact> contacts);
 
 // One JSON object per contact and line, as `contact list --json` prints.

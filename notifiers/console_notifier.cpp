@@ -1,5 +1,6 @@
 #include "notifiers/console_notifier.h"
 
+#include "core/utf8.h"
 #include "notifiers/render_text.h"
 
 namespace touchbase {
@@ -8,7 +9,7 @@ void ConsoleNotifier::deliver(const ReminderMessage& message, Done done) {
   bool ok = false;
   {
     std::lock_guard lock(mutex_);
-    out_ << "── " << render_text(message) << std::endl;
+    out_ << "── " << printable(render_text(message), LineFeeds::keep) << std::endl;
     ok = static_cast<bool>(out_);
   }
   if (ok) {

@@ -1,6 +1,8 @@
 #pragma once
 // Writes reminders to a stream (stdout in the daemon): the notifier that
-// needs no outside service.
+// needs no outside service. Text is written printable (core/utf8.h): a
+// control character in contact data shows as an escape, never reaches the
+// terminal raw.
 
 #include <mutex>
 #include <ostream>

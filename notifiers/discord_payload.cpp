@@ -46,7 +46,8 @@ json discord_payload(const ReminderMessage& m) {
   if (!m.why.empty()) embed["description"] = truncate_chars(markdown_escape(m.why), k_discord_description_limit);
   if (is_web_link(m.talking_point_link)) embed["url"] = m.talking_point_link;
   if (!m.log_command.empty()) {
-    embed["footer"] = {{"text", truncate_chars("Log it: " + m.log_command, k_discord_footer_limit)}};
+    embed["footer"] = {{"text", truncate_chars("Log it: " + m.log_command + " " + std::string(k_other_outcomes),
+                                               k_discord_footer_limit)}};
   }
   return {
       {"content", truncate_chars(markdown_escape(headline), k_discord_content_limit)},

@@ -39,7 +39,8 @@ std::string render_html(const ReminderMessage& m) {
   add_text_row(out, "Why now", m.why);
   add_text_row(out, "Next step", m.next_step);
   if (!m.talking_point.empty() || !m.talking_point_link.empty()) add_row(out, "Talking point", talking_point_html(m));
-  if (!m.log_command.empty()) add_row(out, "Log it", "<code>" + html_escape(m.log_command) + "</code>");
+  if (!m.log_command.empty())
+    add_row(out, "Log it", "<code>" + html_escape(m.log_command) + "</code> " + html_escape(k_other_outcomes));
   out += "</table>\n</body></html>\n";
   return to_crlf(out);
 }

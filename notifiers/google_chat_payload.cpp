@@ -28,7 +28,8 @@ json widgets(const ReminderMessage& m) {
   if (!m.talking_point.empty()) out.push_back(paragraph("Talking point", m.talking_point));
   if (!m.log_command.empty()) {
     out.push_back({{"textParagraph",
-                    {{"text", "<b>Log it:</b> <font color=\"#555555\">" + html_escape(m.log_command) + "</font>"}}}});
+                    {{"text", "<b>Log it:</b> <font color=\"#555555\">" + html_escape(m.log_command) + "</font> " +
+                                  html_escape(k_other_outcomes)}}}});
   }
   if (is_web_link(m.talking_point_link)) {
     out.push_back({{"buttonList",

@@ -30,8 +30,10 @@ nlohmann::json mattermost_payload(const ReminderMessage& m) {
     point += " [link](" + url + ")";
   }
   if (!m.talking_point.empty()) text += "**Talking point:** " + point + "\n";
-  if (!m.log_command.empty()) text += "**Log it:** `" + single_line(m.log_command) + "`\n";
-  return {{"text", truncate_chars(text, k_mattermost_text_limit)}};
+  if (!m.log_command.empty()) {
+    text += "**Log it:** `" + single_line(m.log_command) + "` " + markdown_escape(k_other_outcomes) + "\n";
+  }
+  return {{"text", truncate_chars(without_channel_mentions(text), k_mattermost_text_limit)}};
 }
 
 }  // namespace touchbase

@@ -10,6 +10,7 @@
 
 #include "core/message.h"
 #include "core/result.h"
+#include "core/utf8.h"
 
 namespace touchbase {
 
@@ -17,15 +18,19 @@ namespace touchbase {
 struct RecipientResult {
   std::string address;
   int code = 0;       // the SMTP reply code, e.g. 250, 451, 550
-  std::string reply;  // the reply line, e.g. "550 5.1.1 No such user"
+  std::string reply;  // the reply line, printable, e.g. "550 5.1.1 No such user"
   bool accepted() const { return code >= 200 && code < 300; }
 };
 
-// Why a delivery failed, and whether trying again can help.
+// Why a delivery failed, and whether trying again can help. The factories make
+// the message printable (core/utf8.h): an answer from outside -- a response
+// body, an SMTP reply, a command's stderr -- is stored, logged and put into
+// JSON as valid UTF-8 on one line, its control characters escaped.
 struct DeliveryFailure {
   enum class Kind { permanent, transient };
   Kind kind = Kind::transient;
-  std::string message;  // never contains a secret (webhook URLs are shortened to scheme://host/…)
+  std::string
+      message;  // printable on one line; never contains a secret (webhook URLs are shortened to scheme://host/…)
   std::optional<std::chrono::seconds> retry_after;  // honoured for transient failures
   // The endpoint no longer exists (HTTP 410 Gone): the caller may disable the
   // notifier instead of trying it again for later reminders. Always permanent.
@@ -37,13 +42,13 @@ struct DeliveryFailure {
   static DeliveryFailure permanent(std::string m) {
     DeliveryFailure f;
     f.kind = Kind::permanent;
-    f.message = std::move(m);
+    f.message = printable(m, LineFeeds::escape);
     return f;
   }
   static DeliveryFailure transient(std::string m, std::optional<std::chrono::seconds> after = std::nullopt) {
     DeliveryFailure f;
     f.kind = Kind::transient;
-    f.message = std::move(m);
+    f.message = printable(m, LineFeeds::escape);
     f.retry_after = after;
     return f;
   }

@@ -30,7 +30,7 @@ std::string render_text(const ReminderMessage& m) {
   std::string point = m.talking_point;
   if (!m.talking_point_link.empty()) point += " " + m.talking_point_link;
   add_line(out, "Talking point: ", point);
-  add_line(out, "Log it:        ", m.log_command);
+  if (!m.log_command.empty()) add_line(out, "Log it:        ", m.log_command + " " + std::string(k_other_outcomes));
   return out;
 }
 

@@ -56,9 +56,10 @@ json slack_payload(const ReminderMessage& m) {
   }
   if (!m.next_step.empty()) blocks.push_back(section("Next step", m.next_step));
   if (!m.log_command.empty()) {
-    blocks.push_back(
-        {{"type", "context"},
-         {"elements", json::array({mrkdwn("Log it: `" + slack_escape(m.log_command) + "`", k_slack_text_limit)})}});
+    blocks.push_back({{"type", "context"},
+                      {"elements", json::array({mrkdwn("Log it: `" + slack_escape(m.log_command) + "` " +
+                                                           slack_escape(k_other_outcomes),
+                                                       k_slack_text_limit)})}});
   }
   return {{"text", truncate_chars(slack_escape(render_headline(m)), k_slack_text_limit)}, {"blocks", blocks}};
 }

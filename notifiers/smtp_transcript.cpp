@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/utf8.h"
 #include "notifiers/text.h"
 
 namespace touchbase {
@@ -61,7 +62,7 @@ void SmtpTranscript::on_reply(std::string_view text) {
       continue;
     }
     if (line.size() > 3 && line[3] == '-') continue;  // a continuation line; the final one follows
-    on_final_reply(std::stoi(std::string(line.substr(0, 3))), single_line(line));
+    on_final_reply(std::stoi(std::string(line.substr(0, 3))), printable(single_line(line), LineFeeds::escape));
   }
 }
 

@@ -40,6 +40,7 @@ json card_body(const ReminderMessage& m) {
     log["isSubtle"] = true;
     body.push_back(text_block("**Log it:**"));
     body.push_back(log);
+    body.push_back(text_block(markdown_escape(k_other_outcomes)));
   }
   return body;
 }

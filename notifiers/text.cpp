@@ -81,6 +81,21 @@ std::string markdown_escape(std::string_view text) {
   return out;
 }
 
+std::string without_channel_mentions(std::string_view text) {
+  static constexpr std::string_view k_zero_width_space = "\u200B";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] != '@') continue;
+    const std::string_view rest = text.substr(i + 1);
+    if (starts_with_ci(rest, "channel") || starts_with_ci(rest, "all") || starts_with_ci(rest, "here")) {
+      out += k_zero_width_space;
+    }
+  }
+  return out;
+}
+
 std::string single_line(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

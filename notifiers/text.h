@@ -22,6 +22,11 @@ std::string slack_escape(std::string_view text);
 // so contact data shows literally.
 std::string markdown_escape(std::string_view text);
 
+// Mattermost's channel-wide mentions (@channel, @all, @here, in any case)
+// made inert: a ZERO WIDTH SPACE after the '@', which the reader does not see
+// and which ends the word Mattermost looks for.
+std::string without_channel_mentions(std::string_view text);
+
 // Text for one line: CR, LF, NUL and other control characters become spaces.
 std::string single_line(std::string_view text);
 // Line endings normalised to CRLF; NUL removed.

@@ -18,8 +18,8 @@ Notice missed_notice(const Config& config, const Owner& owner, std::span<const M
     const Contact& c = *m.contact;
     n.body += c.name.empty() ? c.id : c.name;
     if (!c.company.empty()) n.body += " (" + c.company + ")";
-    n.body += ": due " + format_local_time(m.due_at, *zone) + "; " + channel_for(c) + "; log it: touchbase log " +
-              c.id + "\n";
+    n.body += ": due " + format_local_time(m.due_at, *zone) + "; " + channel_for(c) +
+              "; log it: " + log_command_for(c.id) + "\n";
   }
   return n;
 }

@@ -1,5 +1,7 @@
 #include "reminders/reminder_message.h"
 
+#include "core/shell_word.h"
+
 namespace touchbase {
 
 PointChoice reminded_choice(const Config& config, const Reminder& r, const Contact& contact, bool brings_next_step) {
@@ -9,10 +11,16 @@ PointChoice reminded_choice(const Config& config, const Reminder& r, const Conta
   return choice;
 }
 
+std::string log_command_for(std::string_view id) {
+  if (!id.empty() && id.front() == '-') return "touchbase log --outcome touched -- " + shell_word(id);
+  return "touchbase log " + shell_word(id) + " --outcome touched";
+}
+
 std::string channel_for(const Contact& c) {
   if (!c.phone.empty()) return "call " + c.phone + (c.email.empty() ? "" : " (or email " + c.email + ")");
   if (!c.email.empty()) return "email " + c.email;
-  return "no phone or email on file: add one with touchbase contact edit " + c.id;
+  const std::string options_end = !c.id.empty() && c.id.front() == '-' ? "-- " : "";
+  return "no phone or email on file: add one with touchbase contact edit " + options_end + shell_word(c.id);
 }
 
 const date::time_zone& contact_zone(const Config& config, const Contact& contact) {
@@ -54,7 +62,7 @@ ReminderMessage build_reminder_message(const Config& config, const Reminder& rem
   if (point.kind != PointChoice::Kind::next_step && !contact.next_step.text.empty()) {
     m.next_step = next_step_text(contact.next_step);
   }
-  m.log_command = "touchbase log " + contact.id + " --outcome touched|replied|meeting|no-answer --note '...'";
+  m.log_command = log_command_for(contact.id);
   m.late = reminder.late;
   return m;
 }

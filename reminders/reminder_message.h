@@ -38,6 +38,12 @@ ReminderMessage build_reminder_message(const Config& config, const Reminder& rem
 // REQUIRES: config is valid; the notice's owner exists in it.
 ReminderMessage build_notice_message(const Config& config, const Notice& notice, const std::string& idempotency_key);
 
+// "touchbase log ID --outcome touched": the command that logs a touch of
+// contact `id`, for the salesperson to paste into a POSIX shell. The id is
+// quoted as one word (core/shell_word.h); an id that starts with '-' comes
+// after "--", so it is not read as an option.
+std::string log_command_for(std::string_view id);
+
 // How to reach the contact: "call +1 555 0100 (or email jane@example.com)".
 std::string channel_for(const Contact& c);
 

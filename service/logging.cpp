@@ -11,7 +11,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include "service/logging.h"
+#include "core/utf8.h"
 
 namespace touchbase {
 namespace {
@@ -28,6 +28,21 @@ class PriorityFlag final : public spdlog::custom_flag_formatter {
   std::unique_ptr<custom_flag_formatter> clone() const override { return std::make_unique<PriorityFlag>(); }
 };
 
+// %& in a pattern: the message, printable on one line.
+class PrintableMessageFlag final : public spdlog::custom_flag_formatter {
+ public:
+  void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
+    const std::string_view payload(msg.payload.data(), msg.payload.size());
+    if (is_printable(payload, LineFeeds::escape)) {
+      dest.append(payload.data(), payload.data() + payload.size());
+      return;
+    }
+    const std::string text = printable(payload, LineFeeds::escape);
+    dest.append(text.data(), text.data() + text.size());
+  }
+  std::unique_ptr<custom_flag_formatter> clone() const override { return std::make_unique<PrintableMessageFlag>(); }
+};
+
 std::optional<unsigned long long> parse_number(std::string_view text) {
   unsigned long long n = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
@@ -38,17 +53,21 @@ std::optional<unsigned long long> parse_number(std::string_view text) {
 std::shared_ptr<spdlog::logger> make_logger(bool journal) {
   if (journal) {
     auto logger = spdlog::stderr_logger_mt(k_logger_name);
-    auto formatter = std::make_unique<spdlog::pattern_formatter>();
-    formatter->add_flag<PriorityFlag>('*').set_pattern(std::string(k_journal_pattern));
-    logger->set_formatter(std::move(formatter));
+    logger->set_formatter(make_log_formatter(k_journal_pattern));
     return logger;
   }
   auto logger = spdlog::stderr_color_mt(k_logger_name);
-  logger->set_pattern(std::string(k_terminal_pattern));
+  logger->set_formatter(make_log_formatter(k_terminal_pattern));
   return logger;
 }
 
 }  // namespace
+
+std::unique_ptr<spdlog::formatter> make_log_formatter(std::string_view pattern) {
+  auto formatter = std::make_unique<spdlog::pattern_formatter>();
+  formatter->add_flag<PriorityFlag>('*').add_flag<PrintableMessageFlag>('&').set_pattern(std::string(pattern));
+  return formatter;
+}
 
 bool is_journal_stream(std::optional<std::string_view> journal_stream, unsigned long long dev,
                        unsigned long long inode) {

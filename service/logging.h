@@ -4,11 +4,13 @@
 // journal adds the time stamp itself); otherwise spdlog's usual
 // "[time] [touchbase] [level] message".
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include <spdlog/common.h>
+#include <spdlog/formatter.h>
 
 namespace touchbase {
 
@@ -26,8 +28,16 @@ bool is_journal_stream(std::optional<std::string_view> journal_stream, unsigned 
 // The syslog priority of a level: trace and debug 7, info 6, warn 4, error 3, critical 2.
 int syslog_priority(spdlog::level::level_enum level);
 
+// A formatter for `pattern`, spdlog's flags plus two of ours:
+//   %*  the line's syslog priority
+//   %&  the message, printable on one line (core/utf8.h): a line feed, ESC or
+//       byte that is not UTF-8 in contact data or in an answer from outside
+//       shows escaped, so it can neither forge a log line nor reach a
+//       terminal raw.
+std::unique_ptr<spdlog::formatter> make_log_formatter(std::string_view pattern);
+
 // The pattern setup_logging() uses for the journal, and otherwise.
-inline constexpr std::string_view k_journal_pattern = "<%*>%v";
-inline constexpr std::string_view k_terminal_pattern = "[%Y-%m-%d %H:%M:%S.%e] [%n] [%^%l%$] %v";
+inline constexpr std::string_view k_journal_pattern = "<%*>%&";
+inline constexpr std::string_view k_terminal_pattern = "[%Y-%m-%d %H:%M:%S.%e] [%n] [%^%l%$] %&";
 
 }  // namespace touchbase

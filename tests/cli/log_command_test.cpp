@@ -2,6 +2,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+
+#include "reminders/reminder_message.h"
 #include "tests/testing/workflow_fixture.h"
 
 namespace touchbase::testing {
@@ -146,6 +150,26 @@ TEST_F(LogCommandTest, AContactIsNamedByIdEmailOrAUniquePartOfTheName) {
   auto none = touchbase({"log", "ghost", "--outcome", "touched"});
   EXPECT_EQ(none.exit_code, 66);
   EXPECT_THAT(none.err, HasSubstr("no contact has the id, email or a name containing 'ghost'"));
+}
+
+// The log command a reminder prints, pasted into /bin/sh with the real binary on $PATH, logs a touch of that very
+// contact, whatever shell characters its id holds.
+TEST_F(LogCommandTest, ThePrintedLogCommandPastedIntoAShellLogsThatContact) {
+  const auto bin = dir_ / "bin";
+  std::filesystem::create_directories(bin);
+  std::filesystem::create_symlink(TOUCHBASE_BINARY, bin / "touchbase");
+  int n = 0;
+  for (std::string id : {"o'brien; touch pwned", "-rf", "a|b $(touch pwned) `touch pwned` $HOME", "x && y \"z\""}) {
+    ok({"contact", "add", "--name", "Shell " + std::to_string(++n), "--", id});
+    const std::string pasted = log_command_for(id);
+    const std::string line = "cd '" + dir_.path().string() + "' && PATH='" + bin.string() +
+                             "':\"$PATH\" TOUCHBASE_CONFIG='" + config_.string() + "' " + pasted + " >/dev/null 2>&1";
+    EXPECT_EQ(std::system(line.c_str()), 0) << pasted;
+    const auto touches = nlohmann::json::parse(ok({"contact", "show", "--json", "--", id}))["touches"];
+    ASSERT_EQ(touches.size(), 1u) << pasted;
+    EXPECT_EQ(touches[0]["outcome"], "touched");
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "pwned"));
 }
 
 }  // namespace

@@ -29,5 +29,50 @@ TEST(Utf8, EachMaximalIllFormedSubsequenceBecomesOneReplacementCharacter) {
   EXPECT_EQ(valid_utf8("Zürich"), "Zürich");
 }
 
+TEST(Printable, AnsiEscapeSequencesAndCarriageReturnsAreShownNotObeyed) {
+  EXPECT_EQ(printable("Jane\x1B[31m red\rforged", LineFeeds::escape), "Jane\\x1B[31m red\\x0Dforged");
+  EXPECT_EQ(printable("bell\x07 nul", LineFeeds::escape), "bell\\x07 nul");
+  EXPECT_EQ(printable(std::string_view("a\0b", 3), LineFeeds::escape), "a\\x00b");
+  EXPECT_EQ(printable("del\x7F", LineFeeds::escape), "del\\u007F");
+}
+
+TEST(Printable, LineFeedsAreEscapedForOneLineAndKeptForSeveral) {
+  EXPECT_EQ(printable("one\ntwo\tcolumn", LineFeeds::escape), "one\\x0Atwo\tcolumn");
+  EXPECT_EQ(printable("one\ntwo\tcolumn", LineFeeds::keep), "one\ntwo\tcolumn");
+}
+
+TEST(Printable, C1ControlsLikeTheEightBitCsiAreEscaped) {
+  // U+009B is CSI: some terminals obey it as ESC [.
+  EXPECT_EQ(printable("x\xC2\x9B"
+                      "31m \xC2\x85",
+                      LineFeeds::escape),
+            "x\\u009B31m \\u0085");
+  EXPECT_EQ(printable("\xC2\xA0nbsp", LineFeeds::escape), "\xC2\xA0nbsp");  // U+00A0 is no control
+}
+
+TEST(Printable, BytesThatAreNotUtf8BecomeReplacementCharacters) {
+  EXPECT_EQ(printable("J\xFCrgen \xFF\x1B", LineFeeds::escape), "J\xEF\xBF\xBDrgen \xEF\xBF\xBD\\x1B");
+  // A lone 0x9B byte (CSI in Latin-1) is not UTF-8: never passed on raw.
+  EXPECT_EQ(printable("\x9B"
+                      "2J",
+                      LineFeeds::keep),
+            "\xEF\xBF\xBD"
+            "2J");
+}
+
+TEST(Printable, PrintableTextIsUnchanged) {
+  for (std::string_view text : {"", "María López, Zürich; 東京 \xF0\x9F\x93\x9E", "back\\slash", "tab\there"}) {
+    EXPECT_TRUE(is_printable(text, LineFeeds::escape)) << text;
+    EXPECT_EQ(printable(text, LineFeeds::escape), text);
+  }
+  EXPECT_FALSE(is_printable("a\nb", LineFeeds::escape));
+  EXPECT_TRUE(is_printable("a\nb", LineFeeds::keep));
+}
+
+TEST(Printable, JsonStaysJsonThatReadsTheSame) {
+  // What a JSON writer leaves raw (DEL, C1 controls) becomes JSON's own escape.
+  EXPECT_EQ(printable("{\"name\": \"a\x7F\xC2\x9B\"}\n", LineFeeds::keep), "{\"name\": \"a\\u007F\\u009B\"}\n");
+}
+
 }  // namespace
 }  // namespace touchbase

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/utf8.h"
 #include "exchange/contact_import.h"
 #include "exchange/json_records.h"
 
@@ -84,6 +85,19 @@ TEST(ExportCsv, CellsASpreadsheetWouldRunAsFormulasAreInertAndImportBackUnchange
   ASSERT_THAT(back.errors, IsEmpty());
   ASSERT_EQ(back.contacts.size(), 1u);
   EXPECT_EQ(back.contacts.front(), c);
+}
+
+TEST(ExportCsv, BytesThatAreNotUtf8BecomeReplacementCharactersSoTheFileImportsBack) {
+  Contact c;
+  c.id = "j\xFCrgen";
+  c.name = "J\xFCrgen \x1B[1m";
+  const std::string csv = export_csv(std::vector<Contact>{c});
+  EXPECT_TRUE(is_utf8(csv));
+  ImportResult back = import_contacts(csv, ImportRules{});
+  ASSERT_THAT(back.errors, IsEmpty());
+  ASSERT_EQ(back.contacts.size(), 1u);
+  EXPECT_EQ(back.contacts.front().id, "j\uFFFDrgen");
+  EXPECT_EQ(back.contacts.front().name, "J\uFFFDrgen \x1B[1m");  // data: a control character stays as it is
 }
 
 TEST(ExportJsonLines, ImportsBackToTheSameContacts) {

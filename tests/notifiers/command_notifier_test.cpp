@@ -51,6 +51,15 @@ TEST_F(CommandNotifierTest, ANonZeroExitIsAPermanentFailureQuotingStderr) {
   EXPECT_EQ(delivery.result->error().message, "command /bin/sh: exited with status 3: crm said: no such contact");
 }
 
+TEST_F(CommandNotifierTest, StderrWithBytesThatAreNotUtf8AndControlsIsQuotedPrintable) {
+  auto notifier = shell("cat > /dev/null; printf 'crm \\377\\033[2J\\302\\233gone\\nforged' >&2; exit 3");
+  const auto delivery = deliver_and_wait(notifier, sample_message(), io_);
+  ASSERT_TRUE(delivery.result.has_value());
+  ASSERT_FALSE(delivery.result->ok());
+  EXPECT_EQ(delivery.result->error().message,
+            "command /bin/sh: exited with status 3: crm \xEF\xBF\xBD [2J\\u009Bgone forged");
+}
+
 TEST_F(CommandNotifierTest, ExitCode75IsTransient) {
   auto notifier = shell("exit 75");
   const auto delivery = deliver_and_wait(notifier, sample_message(), io_);

@@ -20,6 +20,25 @@ TEST(ConsoleNotifier, WritesTheTextRendering) {
   EXPECT_EQ(out.str(), "── " + render_text(testing::sample_message()) + "\n");
 }
 
+TEST(ConsoleNotifier, ControlCharactersInContactDataAreShownEscapedNeverRaw) {
+  std::ostringstream out;
+  ConsoleNotifier notifier(out);
+  auto m = testing::sample_message();
+  m.contact_name =
+      "Jane\x1B]0;owned\x07 \xC2\x9B"
+      "2J\rDoe \xFF";
+  notifier.deliver(m, [](DeliveryResult) {});
+  const std::string text = out.str();
+  EXPECT_NE(text.find("Follow up with Jane\\x1B]0;owned\\x07 \\u009B2J\\x0DDoe \xEF\xBF\xBD (Acme"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find('\x1B'), std::string::npos);
+  EXPECT_NE(
+      text.find(
+          "\nLog it:        touchbase log jane-doe --outcome touched (or --outcome replied, meeting or no-answer)\n"),
+      std::string::npos)
+      << "line feeds between the lines stay: " << text;
+}
+
 TEST(ConsoleNotifier, AFailedStreamIsATransientFailure) {
   std::ostringstream out;
   out.setstate(std::ios::badbit);

@@ -18,7 +18,8 @@ TEST(DiscordPayload, HasContentOneEmbedAndNoMentions) {
   const json& embed = p["embeds"][0];
   EXPECT_EQ(embed["title"], "Follow up with Jane Doe (Acme GmbH, proposal)");
   EXPECT_EQ(embed["url"], "https://example.com/benchmark");
-  EXPECT_EQ(embed["footer"]["text"], "Log it: touchbase log jane-doe --outcome touched");
+  EXPECT_EQ(embed["footer"]["text"],
+            "Log it: touchbase log jane-doe --outcome touched (or --outcome replied, meeting or no-answer)");
   ASSERT_EQ(embed["fields"].size(), 6u);
   EXPECT_EQ(embed["fields"][0], (json{{"name", "Company"}, {"value", "Acme GmbH"}, {"inline", true}}));
   EXPECT_EQ(embed["fields"][5]["name"], "Next step");

@@ -39,6 +39,19 @@ TEST(BuildEmail, BodiesUseCrlfOnly) {
   EXPECT_EQ(mail.text.rfind("Follow up with Jane Doe (Acme GmbH, proposal)\r\nWhen:", 0), 0u);
 }
 
+TEST(BuildEmail, TheLogCommandIsCodeAndTheOtherOutcomesAreTextBesideIt) {
+  const EmailMessage mail = build_email(testing::sample_message(), k_from, k_to, k_now);
+  EXPECT_NE(mail.html.find(
+                "<code>touchbase log jane-doe --outcome touched</code> (or --outcome replied, meeting or no-answer)"),
+            std::string::npos)
+      << mail.html;
+  EXPECT_NE(
+      mail.text.find(
+          "Log it:        touchbase log jane-doe --outcome touched (or --outcome replied, meeting or no-answer)\r\n"),
+      std::string::npos)
+      << mail.text;
+}
+
 TEST(BuildEmail, AContactNameCannotInjectAHeader) {
   auto m = testing::sample_message();
   m.contact_name = "Eve\r\nBcc: victim@example.com\r\n\r\nfake body";

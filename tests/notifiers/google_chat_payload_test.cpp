@@ -21,6 +21,9 @@ TEST(GoogleChatPayload, HasTextAndACardWithHeaderAndWidgets) {
   EXPECT_EQ(widgets[0]["decoratedText"]["topLabel"], "When");
   EXPECT_EQ(widgets[4]["textParagraph"]["text"],
             "<b>Talking point:</b> Share the Q4 onboarding benchmark: median time-to-value fell 18%");
+  EXPECT_EQ(widgets[5]["textParagraph"]["text"],
+            "<b>Log it:</b> <font color=\"#555555\">touchbase log jane-doe --outcome touched</font> (or --outcome "
+            "replied, meeting or no-answer)");
   EXPECT_EQ(widgets[6]["buttonList"]["buttons"][0]["onClick"]["openLink"]["url"], "https://example.com/benchmark");
 }
 

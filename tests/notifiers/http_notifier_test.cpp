@@ -178,6 +178,15 @@ TEST_F(HttpNotifierTest, AServerErrorIsTransientAndTheMessageHidesTheSecretPath)
             "HTTP 500 from slack http://127.0.0.1:" + std::to_string(server_->port()) + "/…: internal");
 }
 
+TEST_F(HttpNotifierTest, AnErrorBodyWithBytesThatAreNotUtf8AndControlsIsKeptPrintable) {
+  // "\xFF\x1B[31mred\xC2\x9B\r\nforged": a byte that is not UTF-8, ESC, a C1 control (CSI), a line break.
+  auto notifier = slack(url("/ebytes/x?status=500&body_hex=ff1b5b33316d726564c29b0d0a666f72676564"));
+  const auto result = deliver(*notifier);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().message, "HTTP 500 from slack http://127.0.0.1:" + std::to_string(server_->port()) +
+                                        "/…: \xEF\xBF\xBD [31mred\\u009B  forged");
+}
+
 TEST_F(HttpNotifierTest, A429WithRetryAfterIsTransientWithThatDelay) {
   auto notifier = slack(url("/e429/x?status=429&retry_after=7&body=rate_limited"));
   const auto result = deliver(*notifier);

@@ -27,7 +27,8 @@ TEST(SlackPayload, HasFallbackTextAndBlocksInReadingOrder) {
             "<https://example.com/benchmark|link>");
   EXPECT_EQ(blocks[4]["text"]["text"], "*Next step*\nsend the pricing deck");
   EXPECT_EQ(blocks[5]["type"], "context");
-  EXPECT_EQ(blocks[5]["elements"][0]["text"], "Log it: `touchbase log jane-doe --outcome touched`");
+  EXPECT_EQ(blocks[5]["elements"][0]["text"],
+            "Log it: `touchbase log jane-doe --outcome touched` (or --outcome replied, meeting or no-answer)");
 }
 
 TEST(SlackPayload, ContactDataCannotMentionOrLink) {

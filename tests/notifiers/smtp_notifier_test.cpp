@@ -200,6 +200,18 @@ TEST_F(SmtpNotifierTest, A5xxIsPermanent) {
   EXPECT_TRUE(received("key-5xx").empty());
 }
 
+TEST_F(SmtpNotifierTest, AReplyWithBytesThatAreNotUtf8AndControlsIsKeptPrintable) {
+  auto notifier = make({"reject-bytes@example.com"});
+  const auto result = deliver(*notifier, message("key-bytes"));
+  ASSERT_FALSE(result.ok());
+  const std::string reply = "550 5.1.1 \xEF\xBF\xBD [31mNo such user\\u009B";
+  ASSERT_EQ(result.error().recipients.size(), 1u);
+  EXPECT_EQ(result.error().recipients[0].reply, reply);
+  EXPECT_EQ(result.error().message, "email smtp://127.0.0.1:" + std::to_string(server_->port()) +
+                                        "/…: the server refused reject-bytes@example.com (" + reply +
+                                        "); nobody got the message");
+}
+
 TEST_F(SmtpNotifierTest, ARejectionAtTheEndOfDataIsAFailure) {
   auto notifier = make({"reject-data@example.com"});
   const auto result = deliver(*notifier, message("key-data"));

@@ -25,8 +25,10 @@ TEST(TeamsPayload, IsAMessageWithOneAdaptiveCard) {
   ASSERT_EQ(facts.size(), 5u);
   EXPECT_EQ(facts[0], (json{{"title", "Company"}, {"value", "Acme GmbH"}}));
   EXPECT_EQ(facts[4], (json{{"title", "Next step"}, {"value", "send the pricing deck"}}));
-  EXPECT_EQ(card["body"].back()["text"], "touchbase log jane-doe --outcome touched");
-  EXPECT_EQ(card["body"].back()["fontType"], "Monospace");
+  const json& log = card["body"][card["body"].size() - 2];
+  EXPECT_EQ(log["text"], "touchbase log jane-doe --outcome touched");
+  EXPECT_EQ(log["fontType"], "Monospace");
+  EXPECT_EQ(card["body"].back()["text"], "\\(or --outcome replied, meeting or no-answer\\)");
   ASSERT_EQ(card["actions"].size(), 1u);
   EXPECT_EQ(card["actions"][0]["type"], "Action.OpenUrl");
   EXPECT_EQ(card["actions"][0]["url"], "https://example.com/benchmark");

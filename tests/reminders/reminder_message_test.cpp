@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cstdio>
+#include <memory>
+
 #include "tests/testing/daemon_fixture.h"
 
 namespace touchbase::testing {
@@ -46,7 +50,35 @@ TEST_F(ReminderMessageTest, CarriesWhoWhenWhyTheTalkingPointAndTheLogCommand) {
   EXPECT_EQ(m.talking_point, "Share the onboarding benchmark");
   EXPECT_EQ(m.talking_point_link, "https://example.com/benchmark");
   EXPECT_EQ(m.next_step, "send the pricing deck (agreed for 2026-11-24)");
-  EXPECT_EQ(m.log_command, "touchbase log jane --outcome touched|replied|meeting|no-answer --note '...'");
+  EXPECT_EQ(m.log_command, "touchbase log jane --outcome touched");
+}
+
+// The arguments /bin/sh passes to `touchbase` for `command_line`, one per line.
+std::string arguments_through_sh(const std::string& command_line) {
+  const std::string script = "touchbase() { printf '%s\\n' \"$@\"; }; " + command_line;
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(script.c_str(), "r"), ::pclose);  // popen runs /bin/sh -c
+  if (!pipe) return "(popen failed)";
+  std::string out;
+  std::array<char, 256> chunk{};
+  while (std::size_t n = std::fread(chunk.data(), 1, chunk.size(), pipe.get())) out.append(chunk.data(), n);
+  return out;
+}
+
+TEST(LogCommand, AnIdWithShellCharactersReachesTouchbaseAsOneArgument) {
+  for (std::string id : {"jane doe", "o'brien", "a; rm -rf ~", "x|y", "$HOME", "`id`", "$(id)", "a&b", "\"q\""}) {
+    EXPECT_EQ(arguments_through_sh(log_command_for(id)), "log\n" + id + "\n--outcome\ntouched\n")
+        << log_command_for(id);
+  }
+}
+
+TEST(LogCommand, AnIdStartingWithADashComesAfterTheEndOfOptions) {
+  EXPECT_EQ(log_command_for("-rf"), "touchbase log --outcome touched -- -rf");
+  EXPECT_EQ(arguments_through_sh(log_command_for("-x y")), "log\n--outcome\ntouched\n--\n-x y\n");
+}
+
+TEST(LogCommand, ThePastedPartHoldsNoListOfOutcomes) {
+  EXPECT_EQ(log_command_for("jane"), "touchbase log jane --outcome touched");
+  EXPECT_EQ(log_command_for("o'brien"), "touchbase log 'o'\\''brien' --outcome touched");
 }
 
 TEST_F(ReminderMessageTest, WithoutATalkingPointItSaysWhichSegmentRanDry) {

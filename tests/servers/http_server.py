@@ -12,6 +12,7 @@ The request's query chooses the response:
   status=NNN         the status (default 200)
   retry_after=VALUE  a Retry-After header
   body=TEXT          the response body (default "ok")
+  body_hex=HEX       the response body as raw bytes (any bytes, UTF-8 or not)
   close=1            "Connection: close", and the connection is closed after it
   delay_ms=N         the response is sent N milliseconds after the request came
 A path starting with /hang is recorded and never answered.
@@ -75,6 +76,8 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(int(query["delay_ms"][0]) / 1000)
         status = int(query.get("status", ["200"])[0])
         reply = query.get("body", ["ok"])[0].encode()
+        if "body_hex" in query:
+            reply = bytes.fromhex(query["body_hex"][0])
         if status == 204 or status == 304:
             reply = b""
         self.send_response(status)

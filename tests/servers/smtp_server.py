@@ -8,6 +8,7 @@ per line to DIR/events.jsonl, written before the reply is sent.
 Recipients choose the server's behaviour by their local part:
   tempfail-once@...  the first RCPT is refused with 451, later ones accepted
   reject@...         RCPT refused with 550
+  reject-bytes@...   RCPT refused with 550 and a reply holding bytes that are not UTF-8, ESC and a C1 control
   reject-data@...    RCPT accepted, the message refused at the end of DATA (554)
   tempfail-data@...  RCPT accepted, the message refused at the end of DATA (451)
 anything else is accepted.
@@ -73,8 +74,11 @@ class Handler:
             reply = "451 4.3.0 Try again later"
         elif local == "reject":
             reply = "550 5.1.1 No such user"
-        self.recorder.write({"event": "rcpt", "address": address, "reply": reply})
-        if reply.startswith("250"):
+        elif local == "reject-bytes":
+            reply = b"550 5.1.1 \xff\x1b[31mNo such user\xc2\x9b"
+        self.recorder.write({"event": "rcpt", "address": address,
+                             "reply": reply.decode("latin-1") if isinstance(reply, bytes) else reply})
+        if reply == "250 OK":
             envelope.rcpt_tos.append(address)
         return reply
 

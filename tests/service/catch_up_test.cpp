@@ -60,9 +60,9 @@ TEST_F(CatchUpTest, FollowUpsOlderThanCatchUpMaxAgeAreListedInOneNotice) {
   EXPECT_EQ(notice.contact_id, "");
   EXPECT_EQ(notice.why,
             "Otto Older: due Fri 13 Nov 11:00 Europe/Berlin; no phone or email on file: add one with touchbase "
-            "contact edit old2; log it: touchbase log old2\n"
+            "contact edit old2; log it: touchbase log old2 --outcome touched\n"
             "Olga Old: due Sun 15 Nov 11:00 Europe/Berlin; no phone or email on file: add one with touchbase "
-            "contact edit old1; log it: touchbase log old1\n");
+            "contact edit old1; log it: touchbase log old1 --outcome touched\n");
   EXPECT_THAT(notice.idempotency_key, ::testing::StartsWith("tb-n"));
   EXPECT_EQ(notifier_->delivered[1].contact_id, "late");
 
