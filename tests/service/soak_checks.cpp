@@ -172,10 +172,7 @@ std::vector<std::string> outside_working_hours(std::span<const StoredReminder> r
     const Reminder& r = s.reminder;
     const auto owner = config.owners.find(r.owner);
     if (owner == config.owners.end()) continue;
-    // Skipped: a follow-up whose last working moment before it had passed is reminded "now, outside
-    // working hours" (issue 19, section 8: a defect of the engine, fixed apart).
-    const bool engine_defect = r.why.find("now, outside working hours") != std::string::npos;
-    if (!engine_defect && !inside(owner->second.working_hours, r.remind_at, owner->second.timezone)) {
+    if (!inside(owner->second.working_hours, r.remind_at, owner->second.timezone)) {
       out.push_back(describe(r) + ": outside " + r.owner + "'s working hours: " + r.why);
     }
     for (const OutboxRow& row : s.rows) {

@@ -91,8 +91,7 @@ std::vector<std::string> over_daily_limit(std::span<const StoredReminder> remind
                                           std::span<const LimitsFrom> limits);
 
 // Every reminder's remind_at lies inside its owner's working hours, and no
-// delivery of it was attempted before its remind_at. Reminders whose reasons
-// say "now, outside working hours" are left out: issue 19, section 8.
+// delivery of it was attempted before its remind_at.
 std::vector<std::string> outside_working_hours(std::span<const StoredReminder> reminders, const Config& config,
                                                std::span<const Delivery> deliveries);
 
