@@ -8,25 +8,13 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr std::string_view k_rated_config = R"(
-[defaults]
-timezone = "UTC"
-owner = "alice"
-cadence = "prospect"
-
-[owners.alice]
-notify = ["primary", "backup"]
-
-[notifiers.primary]
-kind = "console"
-rate = "1/s"
-
-[notifiers.backup]
-kind = "console"
-
-[cadences.prospect]
-steps = ["2d"]
-)";
+// The fixture's config with "primary" limited to one delivery a second.
+std::string rated_config() {
+  std::string text(k_config);
+  const std::string anchor = "[notifiers.primary]\nkind = \"console\"\n";
+  text.insert(text.find(anchor) + anchor.size(), "rate = \"1/s\"\n");
+  return text;
+}
 
 using OutboxDispatcherFairnessTest = OutboxDispatcherTest;
 
@@ -34,7 +22,7 @@ TEST_F(OutboxDispatcherFairnessTest, ARowOfAnotherNotifierGoesOutAtOnceBehindTho
   // Given 2,000 rows for "primary" at one a second (as after `outbox retry
   // --dead` on Slack), older than one row for "backup", the backup row is
   // sent at once, and primary's go on at their rate.
-  config_ = load_config_text(k_rated_config, "fairness-test.toml").value();
+  config_ = load_config_text(rated_config(), "fairness-test.toml").value();
   make_rows(2000, "primary");
   clock_.advance(1min);
   make_rows(1, "backup");

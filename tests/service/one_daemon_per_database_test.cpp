@@ -13,6 +13,7 @@
 
 #include <cstring>
 
+#include "tests/testing/daemon_fixture.h"
 #include "tests/testing/daemon_process.h"
 #include "tests/testing/run_command.h"
 #include "tests/testing/temp_dir.h"
@@ -22,30 +23,11 @@ namespace {
 
 using ::testing::HasSubstr;
 
-constexpr std::string_view k_config = R"([daemon]
-database = "state/touchbase.db"
-
-[defaults]
-timezone = "Europe/Berlin"
-contact_window = { days = "mon-sun", hours = "00:00-24:00" }
-lead_time = "15m"
-
-[owners.alice]
-timezone = "Europe/Berlin"
-working_hours = { days = "mon-sun", hours = "00:00-24:00" }
-notify = ["primary"]
-
-[notifiers.primary]
-kind = "console"
-
-[cadences.prospect]
-steps = ["2d"]
-repeat = true
-)";
-
 class OneDaemonPerDatabaseTest : public ::testing::Test {
  protected:
-  OneDaemonPerDatabaseTest() : config_(dir_.write("touchbase.toml", k_config)) {}
+  OneDaemonPerDatabaseTest()
+      : config_(dir_.write("touchbase.toml",
+                           "[daemon]\ndatabase = \"state/touchbase.db\"\n" + std::string(k_daemon_test_config))) {}
 
   CommandResult touchbase(std::vector<std::string> args) {
     args.insert(args.begin(), {"--config", config_.string()});
