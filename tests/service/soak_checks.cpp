@@ -120,19 +120,23 @@ std::vector<std::string> reminders_too_close(std::span<const StoredReminder> rem
   for (auto& [contact, list] : by_contact) {
     std::sort(list.begin(), list.end(), [](const Reminder* a, const Reminder* b) { return a->id < b->id; });
     const auto logged = touches.find(contact);
-    std::optional<Instant> previous_due;
-    for (const Reminder* r : list) {
-      std::optional<Instant> latest = previous_due;
+    for (auto r = list.begin(); r != list.end(); ++r) {
+      std::optional<Instant> latest;
       if (logged != touches.end()) {
         for (Instant t : logged->second) {
-          if (t <= r->created_at && (!latest || t > *latest)) latest = t;
+          if (t <= (*r)->created_at && (!latest || t > *latest)) latest = t;
         }
       }
-      if (latest && r->due_at - *latest < min_gap) {
-        out.push_back(describe(*r) + ": only " + std::to_string((r->due_at - *latest).count()) +
+      const std::optional<Instant> last_logged = latest;
+      for (auto before = list.begin(); before != r; ++before) {
+        // A touch logged since a reminder was made (or fell due) answers it: it stands for no touch of its own.
+        const bool answered = last_logged && *last_logged >= std::min((*before)->created_at, (*before)->due_at);
+        if (!answered) latest = latest ? std::max(*latest, (*before)->due_at) : (*before)->due_at;
+      }
+      if (latest && (*r)->due_at - *latest < min_gap) {
+        out.push_back(describe(**r) + ": only " + std::to_string(((*r)->due_at - *latest).count()) +
                       "s after the touch at " + format_rfc3339(*latest) + ", min_gap " + format_duration(min_gap));
       }
-      previous_due = previous_due ? std::max(*previous_due, r->due_at) : r->due_at;
     }
   }
   return out;

@@ -78,7 +78,9 @@ std::vector<std::string> lost_reminders(std::span<const StoredReminder> reminder
 
 // Each reminder's due_at is at least `min_gap` after the latest touch of its
 // contact when it was made: the latest logged touch at or before its
-// created_at, or the due_at of a reminder made before it, whichever is later.
+// created_at, or the due_at of a reminder made before it that this touch
+// does not answer (it was logged before the reminder was made and fell due),
+// whichever is later.
 // `touches` by contact id.
 std::vector<std::string> reminders_too_close(std::span<const StoredReminder> reminders,
                                              const std::map<std::string, std::vector<Instant>>& touches,

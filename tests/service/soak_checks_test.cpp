@@ -10,6 +10,8 @@ namespace touchbase::testing {
 namespace {
 
 using namespace std::chrono_literals;
+using ::testing::AllOf;
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -116,6 +118,20 @@ TEST(SoakChecksTest, AReminderDueWithinMinGapOfTheLatestTouchIsTooClose) {
   touches["ann"].push_back(kept[1].reminder.created_at - 1h);
   EXPECT_THAT(reminders_too_close(kept, touches, 20h),
               ElementsAre(HasSubstr("only 26100s after the touch at 2026-11-24T10:00:00Z")));
+}
+
+TEST(SoakChecksTest, AReminderAnsweredEarlyByALoggedTouchNoLongerCountsAsATouch) {
+  // Reminded of a call due Tuesday noon, the salesperson called on Monday evening, after the reminder was made.
+  std::vector<StoredReminder> kept{reminder(1, "ann", k_monday_noon + 24h), reminder(2, "ann", k_monday_noon + 34h)};
+  kept[0].reminder.created_at = k_monday_noon;
+  const Instant called = k_monday_noon + 10h;
+  kept[1].reminder.created_at = called + 1h;
+  std::map<std::string, std::vector<Instant>> touches{{"ann", {called}}};
+  EXPECT_THAT(reminders_too_close(kept, touches, 20h), IsEmpty());
+  // Logged before the first reminder was made, the call does not answer it.
+  kept[0].reminder.created_at = called + 30min;
+  EXPECT_THAT(reminders_too_close(kept, touches, 20h),
+              Contains(AllOf(HasSubstr("reminder 2 of ann"), HasSubstr("only 36000s after the touch at"))));
 }
 
 TEST(SoakChecksTest, MoreRemindersInAnOwnersDayThanTheLargestLimitInForceIsOverTheLimit) {

@@ -78,6 +78,7 @@ class SoakWorld {
   void write_config(int variant, int limit_scale);
   void start_daemon();
   void stop_daemon();
+  void allow_repeats_of_unrecorded();
   void add_contacts();
   // One pass at the clock's time; when the next is due.
   Instant pass();
@@ -112,6 +113,7 @@ class SoakWorld {
   std::unique_ptr<Daemon> daemon_;
   Instant next_event_;
   std::map<std::string, int> counts_;
+  std::size_t deliveries_seen_ = 0;  // by allow_repeats_of_unrecorded
 };
 
 }  // namespace touchbase::testing
