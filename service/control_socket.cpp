@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -114,6 +115,7 @@ Result<std::unique_ptr<ControlSocket>> ControlSocket::open(boost::asio::io_conte
   boost::system::error_code ec;
   acceptor.open(stream_protocol(), ec);
   if (!ec) acceptor.bind(stream_protocol::endpoint(path.string()), ec);
+  if (!ec && ::chmod(path.c_str(), k_beside_database_mode) != 0) ec.assign(errno, boost::system::system_category());
   if (!ec) acceptor.listen(boost::asio::socket_base::max_listen_connections, ec);
   if (ec) return Error::io("cannot listen on the control socket " + path.string() + ": " + ec.message());
   std::unique_ptr<ControlSocket> socket(new ControlSocket(std::move(acceptor), path, std::move(answer)));

@@ -84,7 +84,7 @@ Result<std::unique_ptr<DaemonLock>> DaemonLock::take(const std::filesystem::path
   if (!database.parent_path().empty()) std::filesystem::create_directories(database.parent_path(), ec);
   if (ec)
     return Error::io("cannot create the database directory " + in_quotes(database.parent_path()) + ": " + ec.message());
-  int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, k_beside_database_mode);
   // Someone who may not write the file can still learn who holds it.
   if (fd < 0 && errno == EACCES) fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return lock_io_error(lock, "open", errno);

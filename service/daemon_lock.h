@@ -18,6 +18,10 @@
 
 namespace touchbase {
 
+// The mode of what the daemon makes beside the database (the lock, the
+// control and wake-up sockets): its user's alone, as the database is.
+inline constexpr mode_t k_beside_database_mode = 0600;
+
 // Where the lock for `database` lives.
 std::filesystem::path daemon_lock_path(const std::filesystem::path& database);
 

@@ -11,9 +11,10 @@ Pruned OutboxPruner::run_if_due(Instant now) {
   bool more = prune(before, total);
   next_run_at_ = more ? now : now + k_prune_interval;
   if (total.outbox_rows > 0) {
-    spdlog::info("pruned {} delivered outbox rows and {} kept messages delivered before {} (keep_delivered = {}){}",
-                 total.outbox_rows, total.messages, format_rfc3339(before), format_duration(*keep_),
-                 more ? "; more at the next pass" : "");
+    spdlog::info(
+        "pruned {} delivered outbox rows, {} kept messages and {} notices delivered before {} (keep_delivered = {}){}",
+        total.outbox_rows, total.messages, total.notices, format_rfc3339(before), format_duration(*keep_),
+        more ? "; more at the next pass" : "");
   }
   return total;
 }
@@ -27,6 +28,7 @@ bool OutboxPruner::prune(Instant before, Pruned& total) {
     }
     total.outbox_rows += pruned->outbox_rows;
     total.messages += pruned->messages;
+    total.notices += pruned->notices;
     if (pruned->outbox_rows < limits_.batch) return false;
   }
   return true;

@@ -6,6 +6,8 @@
 #include <spdlog/spdlog.h>
 #include <boost/asio/buffer.hpp>
 
+#include "service/daemon_lock.h"
+
 namespace touchbase {
 namespace {
 
@@ -56,6 +58,9 @@ Status WakeupListener::listen(std::function<void()> on_wake) {
     datagram_protocol::endpoint endpoint(path_.string());
     socket_.open(datagram_protocol());
     socket_.bind(endpoint);
+    if (::chmod(path_.c_str(), k_beside_database_mode) != 0) {
+      throw boost::system::system_error(errno, boost::system::system_category());
+    }
     socket_.non_blocking(true);
   } catch (const boost::system::system_error& e) {
     boost::system::error_code ignored;

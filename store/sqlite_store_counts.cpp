@@ -51,14 +51,16 @@ Result<Pruned> SqliteStore::prune_delivered(Instant before, int limit) {
     WriteTransaction tx(*db_, savepoints_);
     auto remove = statements_.use(
         "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state = 'delivered' AND delivered_at < ?1 "
-        "ORDER BY delivered_at LIMIT ?2) RETURNING reminder_id");
+        "ORDER BY delivered_at LIMIT ?2) RETURNING reminder_id, notice_id");
     bind_instant(*remove, 1, before);
     remove->bind(2, limit);
     Pruned pruned;
     std::vector<std::int64_t> reminders;
+    std::vector<std::int64_t> notices;
     while (remove->executeStep()) {
       ++pruned.outbox_rows;
       if (!remove->getColumn(0).isNull()) reminders.push_back(remove->getColumn(0).getInt64());
+      if (!remove->getColumn(1).isNull()) notices.push_back(remove->getColumn(1).getInt64());
     }
     if (!reminders.empty()) {
       auto forget = statements_.use(
@@ -66,6 +68,14 @@ Result<Pruned> SqliteStore::prune_delivered(Instant before, int limit) {
           "AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.reminder_id = reminder_messages.reminder_id)");
       forget->bind(1, json_array(reminders));
       pruned.messages = forget->exec();
+    }
+    if (!notices.empty()) {
+      // The reminders a notice listed stay, as every reminder does; they only lose the link to it.
+      auto forget = statements_.use(
+          "DELETE FROM notices WHERE id IN (SELECT value FROM json_each(?1)) "
+          "AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.notice_id = notices.id)");
+      forget->bind(1, json_array(notices));
+      pruned.notices = forget->exec();
     }
     tx.commit();
     return pruned;

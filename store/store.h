@@ -47,6 +47,7 @@ struct StoreCounts {
 struct Pruned {
   int outbox_rows = 0;  // delivered rows
   int messages = 0;     // messages kept with reminders that no row delivers any more
+  int notices = 0;      // notices that no row delivers any more
 };
 
 // Told of each contact whose row does not read back (a value written by hand,

@@ -69,13 +69,18 @@ class OneDaemonPerDatabaseTest : public ::testing::Test {
 };
 
 TEST_F(OneDaemonPerDatabaseTest, ASecondRunOrRunOnceBesideARunningDaemonExits75NamingItsPid) {
+  const mode_t umask_before = ::umask(022);  // the usual one, which the daemon inherits
   auto first = start();
+  ::umask(umask_before);
   ASSERT_TRUE(notify_.wait_for("READY=1")) << first->err();
   expect_both_refused(*first);
   EXPECT_TRUE(S_ISSOCK(mode_of(dir_ / "state" / "touchbase.db.sock")));
   expect_still_answering(*first);
   EXPECT_EQ(read_file(dir_ / "state" / "touchbase.db.lock"), std::to_string(first->pid()) + "\n");
-  EXPECT_EQ(mode_of(dir_ / "state" / "touchbase.db.lock") & 07777, 0600u);
+  // Under a umask of 022, the lock and both sockets are still the daemon's user's alone.
+  for (const char* name : {"touchbase.db.lock", "touchbase.db.sock", "touchbase.db.wake"}) {
+    EXPECT_EQ(mode_of(dir_ / "state" / name) & 07777, 0600u) << name;
+  }
 
   first->signal(SIGTERM);
   ASSERT_EQ(first->wait_exit(), 0) << first->err();

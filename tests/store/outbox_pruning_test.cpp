@@ -1,5 +1,5 @@
 // Pruning delivered outbox rows: only delivered ones older than the cutoff,
-// oldest first, with the messages no row needs any more.
+// oldest first, with the messages and notices no row needs any more.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -15,6 +15,7 @@ namespace {
 using testing::at;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
+using namespace std::chrono_literals;
 
 class OutboxPruningTest : public ::testing::Test {
  protected:
@@ -100,6 +101,46 @@ TEST_F(OutboxPruningTest, ABatchTakesTheOldestRowsUpToItsLimit) {
   EXPECT_EQ(store_->prune_delivered(at("2026-02-01T00:00:00Z"), 2)->outbox_rows, 0);
   EXPECT_EQ(testing::count_rows(path_, "outbox"), 0);
   EXPECT_EQ(testing::count_rows(path_, "reminder_messages"), 0);
+}
+
+TEST_F(OutboxPruningTest, ANoticeGoesWithItsLastDeliveredRowAndTheRemindersItListedStay) {
+  // Given an old notice delivered everywhere, listing one reminder, and an old
+  // notice delivered through one notifier and dead on the other.
+  auto notice = [&](std::string_view at_text, std::string due) {
+    Notice n;
+    n.owner = "alice";
+    n.headline = "1 follow-up missed";
+    n.body = "Jane";
+    n.created_at = at(at_text);
+    Reminder listed;
+    listed.contact_id = "jane";
+    listed.owner = "alice";
+    listed.cadence = "prospect";
+    listed.due_at = listed.remind_at = listed.created_at = at(due);
+    std::vector<std::string> notifiers{"mail", "slack"};
+    auto made = store_->create_notice(n, std::span(&listed, 1), notifiers);
+    EXPECT_TRUE(made && made->has_value());
+    return made && made->has_value() ? (*made)->id : 0;
+  };
+  const std::int64_t told = notice("2026-01-01T10:00:00Z", "2025-12-31T10:00:00Z");
+  const std::int64_t half = notice("2026-01-02T10:00:00Z", "2026-01-01T12:00:00Z");
+  auto rows = store_->outbox_in(std::vector{OutboxState::pending}).value();
+  ASSERT_EQ(rows.size(), 4u);
+  for (const OutboxRow& r : rows) {
+    if (r.notice_id == told || r.notifier == "mail") {
+      ASSERT_TRUE(store_->mark_delivered(r.id, r.next_attempt_at + 1s).ok());
+    } else {
+      ASSERT_TRUE(store_->mark_attempt_failed(r.id, "410", std::nullopt).ok());
+    }
+  }
+
+  auto pruned = store_->prune_delivered(at("2026-02-01T00:00:00Z"), 100);
+  ASSERT_TRUE(pruned) << pruned.error().message;
+  EXPECT_EQ(pruned->outbox_rows, 3);
+  EXPECT_EQ(pruned->notices, 1);
+  EXPECT_FALSE(store_->find_notice(told).value().has_value());
+  EXPECT_TRUE(store_->find_notice(half).value().has_value());  // its dead row may still be retried
+  EXPECT_EQ(store_->reminders("jane").value().size(), 2u);
 }
 
 }  // namespace
