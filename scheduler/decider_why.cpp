@@ -9,7 +9,7 @@ std::string_view display_name(const Contact& contact) {
   return contact.name.empty() ? contact.id : contact.name;
 }
 
-// "Thu 1 Oct is German Unity Day (DE-BE)", "Fri 25 Dec is Christmas Day",
+// "Wed 18 Nov is Repentance and Prayer Day (DE-SN)", "Fri 25 Dec is Christmas Day",
 // "Fri 25 Dec is a holiday", each a part, and " for <whose>" when whose is given.
 void explain_holidays(WhyBuilder& why, const CalendarNotes& notes, std::string_view whose = {}) {
   for (int i = 0; i < notes.holiday_count; ++i) {
