@@ -101,7 +101,7 @@ Config make_config() {
     cfg.owners[o.id] = o;
   }
   for (const char* d : {"2026-11-26", "2026-12-24", "2026-12-25", "2026-12-31", "2027-01-01"}) {
-    cfg.holidays.push_back(parse_date(d).value());
+    cfg.holidays.dates.push_back(parse_date(d).value());
   }
   return cfg;
 }

@@ -16,7 +16,7 @@ std::filesystem::path config_path(const Cli& cli) {
 }
 
 Result<Config> load_validated_config(const Cli& cli) {
-  auto loaded = load_config(config_path(cli));
+  auto loaded = load_config(config_path(cli), cli.clock.now());
   if (loaded) return std::move(loaded).value();
   std::string message;
   for (const ConfigError& e : loaded.error()) message += (message.empty() ? "" : "\n") + e.to_string();

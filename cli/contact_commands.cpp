@@ -29,6 +29,7 @@ struct ContactFlags {
         {"title", "Job title"},
         {"owner", "The salesperson who owns the contact (default: [defaults] owner)"},
         {"timezone", "IANA time zone, e.g. Europe/Berlin (default: [defaults] timezone)"},
+        {"region", "Where the contact is, for its holidays: ISO 3166-2, e.g. DE-BE or US (default: none)"},
         {"window", "When the contact likes to be reached, e.g. \"mon-fri 16:00-17:30\""},
         {"cadence", "Cadence name (default: [defaults] cadence)"},
         {"stage", "Pipeline stage, e.g. discovery"},

@@ -12,6 +12,7 @@ find_package(CLI11 REQUIRED)
 find_package(OpenSSL REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
+pkg_check_modules(LIBICAL REQUIRED IMPORTED_TARGET libical)
 
 # libcsv ships only a static library and a header.
 find_library(CSV_LIBRARY NAMES csv REQUIRED)

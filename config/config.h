@@ -30,6 +30,11 @@ inline constexpr int k_default_daily_limit = 25;
 inline constexpr double k_default_backoff = 1.0;
 inline constexpr std::string_view k_default_database_name = "touchbase.db";  // in $STATE_DIRECTORY, else ./
 inline constexpr std::string_view k_preferred_default_cadence = "prospect";  // defaults.cadence when absent
+// The years a holiday calendar's events are expanded over, recurring ones
+// included: from this many years before the year the config is loaded in to
+// this many after it. A reload (SIGHUP) moves the range on.
+inline constexpr int k_holiday_years_before = 1;
+inline constexpr int k_holiday_years_after = 3;
 
 struct DaemonConfig {
   std::filesystem::path database;              // default: $STATE_DIRECTORY/touchbase.db, else ./touchbase.db
@@ -60,6 +65,7 @@ struct Owner {
   std::string id;                   // the key in [owners.ID]
   std::string name;                 // default: the id
   std::string timezone;             // default: defaults.timezone
+  std::string region;               // core/region.h, in capitals; empty: only the holidays for everyone
   WeeklyWindow working_hours;       // default: mon-fri 09:00-17:00
   std::vector<std::string> notify;  // notifier names, in order; later ones are the fallback
   int daily_limit = k_default_daily_limit;
@@ -150,11 +156,36 @@ struct TalkingPoint {
   int column = 0;
 };
 
+// A day off: one of [holidays] dates, or a day of a calendar's all-day event.
+struct Holiday {
+  Date date;
+  std::string name;  // the event's SUMMARY, made printable; empty for [holidays] dates
+  friend bool operator==(const Holiday&, const Holiday&) = default;
+};
+
+// One iCalendar file of [holidays] and the days of its events from
+// HolidayConfig::first_year to last_year: an event of three days is three
+// days, a yearly one a day in each year.
+struct HolidayCalendar {
+  std::filesystem::path file;  // resolved against the config file's folder
+  std::vector<Holiday> days;   // sorted by date, one per date (the first event of the file that day)
+};
+
+// [holidays].
+struct HolidayConfig {
+  std::vector<Date> dates;                 // for everyone; sorted, unique
+  std::vector<HolidayCalendar> calendars;  // for everyone
+  // [holidays.regions]: a region (core/region.h, in capitals) -> its calendars.
+  std::map<std::string, std::vector<HolidayCalendar>> regions;
+  int first_year = 0;  // the years the calendars' events were expanded over
+  int last_year = 0;
+};
+
 struct Config {
   std::filesystem::path source;  // the file it was loaded from
   DaemonConfig daemon;
   Defaults defaults;
-  std::vector<Date> holidays;  // sorted, unique
+  HolidayConfig holidays;
   std::map<std::string, Owner> owners;
   std::map<std::string, NotifierConfig> notifiers;
   std::map<std::string, Cadence> cadences;

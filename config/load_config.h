@@ -26,9 +26,12 @@ struct ConfigError {
 using ConfigResult = Result<Config, std::vector<ConfigError>>;
 
 // Loads and validates the file at `path`. Secrets named by *_file / *_env
-// are read now, from the file system and the process environment.
-ConfigResult load_config(const std::filesystem::path& path);
-ConfigResult load_config_text(std::string_view toml, std::string_view file_name);
+// and holiday calendars are read now, from the file system and the process
+// environment; the calendars' events are expanded over the years around
+// `now` (k_holiday_years_before, k_holiday_years_after). Errors in a
+// calendar carry the calendar's path and line.
+ConfigResult load_config(const std::filesystem::path& path, Instant now);
+ConfigResult load_config_text(std::string_view toml, std::string_view file_name, Instant now);
 
 // A one-paragraph summary for `touchbase check`.
 std::string summarize(const Config& config);

@@ -1,8 +1,9 @@
 #pragma once
 // State shared by the section readers during one load of one file: where
 // errors go, the directory relative paths start from, the file's text (for
-// positions inside a string value), and the references between sections
-// that can only be checked once every section has been read.
+// positions inside a string value), the references between sections
+// that can only be checked once every section has been read, and the errors
+// found in the other files the config names (holiday calendars).
 
 #include <filesystem>
 #include <map>
@@ -29,7 +30,8 @@ struct LoadContext {
   Diagnostics& diag;
   std::filesystem::path base_dir;  // absolute directory of the config file
   std::vector<Reference> references;
-  std::string_view source;  // the file's whole text; it outlives the load
+  std::string_view source;                     // the file's whole text; it outlives the load
+  std::vector<ConfigError> other_file_errors;  // each with its own file
 
   void refer(Reference::Target target, const Value& where, std::string name, std::vector<std::string> also_valid = {}) {
     references.push_back({target, std::move(name), where.key(), where.place(), std::move(also_valid)});

@@ -1,5 +1,4 @@
-// [defaults] and [holidays], and the window form shared with [owners.ID].
-#include <algorithm>
+// [defaults], and the window form shared with [owners.ID].
 #include <array>
 
 #include "config/sections.h"
@@ -10,7 +9,6 @@ namespace {
 constexpr std::array<std::string_view, 5> k_defaults_keys = {"timezone", "contact_window", "lead_time", "cadence",
                                                              "owner"};
 constexpr std::array<std::string_view, 2> k_window_keys = {"days", "hours"};
-constexpr std::array<std::string_view, 1> k_holidays_keys = {"dates"};
 
 // REQUIRES: `days` and `hours` are valid (the k_default_* constants).
 WeeklyWindow default_window(std::string_view days, std::string_view hours) {
@@ -53,21 +51,6 @@ void read_defaults(const TableReader& root, LoadContext& ctx, Defaults& out) {
     out.owner = *id;
     ctx.refer(Reference::Target::owner, owner, *id);
   }
-  t.report_unknown_keys();
-}
-
-void read_holidays(const TableReader& root, LoadContext&, std::vector<Date>& out) {
-  Value v = root.get("holidays");
-  if (!v || !v.table("a table like [holidays]")) return;
-  TableReader t(v, k_holidays_keys);
-  Value dates = t.get("dates");
-  if (const auto* arr = dates.array("an array of dates like [2026-12-25, 2027-01-01]")) {
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-      if (auto d = dates.element(*arr, i).date()) out.push_back(*d);
-    }
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   t.report_unknown_keys();
 }
 

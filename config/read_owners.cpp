@@ -4,11 +4,21 @@
 #include <limits>
 
 #include "config/sections.h"
+#include "core/region.h"
 
 namespace touchbase::config_detail {
 namespace {
 
-constexpr std::array<std::string_view, 5> k_owner_keys = {"name", "timezone", "working_hours", "notify", "daily_limit"};
+constexpr std::array<std::string_view, 6> k_owner_keys = {"name",   "timezone",    "working_hours",
+                                                          "notify", "daily_limit", "region"};
+
+void read_region(const Value& v, Owner& owner) {
+  auto text = v.string(R"(a region like "US-NY")");
+  if (!text) return;
+  auto region = parse_region(*text);
+  if (!region) return v.error(region.error().message);
+  owner.region = std::move(*region);
+}
 
 void read_notify(const Value& v, LoadContext& ctx, Owner& owner) {
   const auto* arr = v.array(R"(an array of notifier names like ["alice-mail"])");
@@ -34,6 +44,7 @@ Owner read_owner(const std::string& id, const Value& v, LoadContext& ctx) {
   TableReader t(v, k_owner_keys);
   if (auto name = t.get("name").non_empty_string()) o.name = *name;
   if (auto zone = t.get("timezone").zone()) o.timezone = *zone;
+  read_region(t.get("region"), o);
   o.working_hours = read_window(t.get("working_hours"), k_default_working_days, k_default_working_hours);
   read_notify(t.required("notify", R"(an array of notifier names like ["alice-mail"])"), ctx, o);
   if (auto limit = t.get("daily_limit").integer(1, std::numeric_limits<int>::max())) o.daily_limit = *limit;

@@ -42,7 +42,7 @@ void read_library_file(const std::filesystem::path& file, const Config& config, 
     diag.error(place_of(e.source()), "", std::string(e.description()));
   }
   if (!diag.has_errors()) {
-    LoadContext ctx{diag, directory_of(file), {}, *text};
+    LoadContext ctx{diag, directory_of(file), {}, *text, {}};
     TableReader root(doc, "", Place{1, 1}, diag, k_library_keys);
     read_talking_points(root, ctx, ids, out);
     root.report_unknown_keys();

@@ -16,7 +16,9 @@ namespace touchbase::config_detail {
 
 void read_daemon(const TableReader& root, LoadContext& ctx, DaemonConfig& out);
 void read_defaults(const TableReader& root, LoadContext& ctx, Defaults& out);
-void read_holidays(const TableReader& root, LoadContext& ctx, std::vector<Date>& out);
+// REQUIRES: out.first_year and out.last_year are set: the calendars' events
+// are expanded over them.
+void read_holidays(const TableReader& root, LoadContext& ctx, HolidayConfig& out);
 void read_owners(const TableReader& root, LoadContext& ctx, std::map<std::string, Owner>& out);
 void read_notifiers(const TableReader& root, LoadContext& ctx, std::map<std::string, NotifierConfig>& out);
 void read_cadences(const TableReader& root, LoadContext& ctx, std::map<std::string, Cadence>& out);

@@ -48,6 +48,25 @@ std::string talking_points_source(const Config& config) {
   return " (" + std::to_string(from_dir) + " from " + config.daemon.talking_points_dir.string() + ")";
 }
 
+// "company.ics (12 days), bridges.ics (3 days)".
+std::string calendars_text(const std::vector<HolidayCalendar>& calendars) {
+  std::string out;
+  for (const HolidayCalendar& c : calendars) {
+    out += (out.empty() ? "" : ", ") + c.file.filename().string() + " (" + std::to_string(c.days.size()) + " days)";
+  }
+  return out;
+}
+
+// "2 dates; for everyone: company.ics (12 days); DE-BE: de-be.ics (9 days);
+// calendars read for 2025-2029", or "2 dates" without calendars.
+std::string holidays_line(const HolidayConfig& holidays) {
+  std::string out = std::to_string(holidays.dates.size()) + (holidays.dates.size() == 1 ? " date" : " dates");
+  if (holidays.calendars.empty() && holidays.regions.empty()) return out;
+  if (!holidays.calendars.empty()) out += "; for everyone: " + calendars_text(holidays.calendars);
+  for (const auto& [region, calendars] : holidays.regions) out += "; " + region + ": " + calendars_text(calendars);
+  return out + "; calendars read for " + std::to_string(holidays.first_year) + "-" + std::to_string(holidays.last_year);
+}
+
 }  // namespace
 
 std::string summarize(const Config& config) {
@@ -60,7 +79,7 @@ std::string summarize(const Config& config) {
   out += "defaults: owner " + (config.defaults.owner.empty() ? std::string("(none)") : config.defaults.owner) +
          ", cadence " + config.defaults.cadence + ", timezone " + config.defaults.timezone + "\n";
   out += "talking points: " + std::to_string(config.talking_points.size()) + talking_points_source(config) + "\n";
-  out += "holidays: " + std::to_string(config.holidays.size()) + "\n";
+  out += "holidays: " + holidays_line(config.holidays) + "\n";
   return out;
 }
 

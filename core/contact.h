@@ -38,6 +38,7 @@ struct Contact {
   std::string title;
   std::string owner;
   std::string timezone;
+  std::string region;  // core/region.h, in capitals; empty: only the holidays for everyone
   std::optional<WeeklyWindow> window;
   std::string cadence;
   std::string stage;

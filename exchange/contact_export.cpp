@@ -38,6 +38,7 @@ std::vector<std::string> cells(const Contact& c) {
       c.title,
       c.owner,
       c.timezone,
+      c.region,
       c.window ? format_window(*c.window) : "",
       c.cadence,
       c.stage,

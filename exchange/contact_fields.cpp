@@ -7,6 +7,8 @@
 #include <map>
 #include <vector>
 
+#include "core/region.h"
+
 namespace touchbase {
 namespace {
 
@@ -75,6 +77,13 @@ Status set_window(Contact& c, const std::string& value) {
   return {};
 }
 
+Status set_region(Contact& c, const std::string& value) {
+  c.region.clear();
+  if (value.empty()) return {};
+  TB_TRY(c.region, parse_region(value));
+  return {};
+}
+
 Status set_name(Contact& c, const std::string& value) {
   if (value.empty()) return Error::data("the name is empty: expected the contact's name");
   c.name = value;
@@ -121,6 +130,7 @@ const std::map<std::string, Setter, std::less<>>& setters() {
          c.timezone = v;
          return {};
        }},
+      {"region", [](Contact& c, V v, std::string_view, R) { return set_region(c, v); }},
       {"window", [](Contact& c, V v, std::string_view, R) { return set_window(c, v); }},
       {"cadence",
        [](Contact& c, V v, std::string_view, R r) -> Status {

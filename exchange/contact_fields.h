@@ -13,9 +13,9 @@
 namespace touchbase {
 
 // The columns of a contacts file.
-inline constexpr std::string_view k_contact_columns[] = {"id",    "name",  "email",    "phone",      "company",
-                                                         "title", "owner", "timezone", "window",     "cadence",
-                                                         "stage", "tags",  "value",    "last_touch", "notes"};
+inline constexpr std::string_view k_contact_columns[] = {
+    "id",     "name",   "email",   "phone", "company", "title", "owner",      "timezone",
+    "region", "window", "cadence", "stage", "tags",    "value", "last_touch", "notes"};
 // The state `touchbase export` adds, so that an export imports back as it was.
 inline constexpr std::string_view k_state_columns[] = {"status", "paused_until", "cadence_since", "next_step",
                                                        "next_step_date"};
@@ -36,8 +36,9 @@ std::string trim_field(std::string_view text);
 // clears the field (status: active). Tags are separated by commas or
 // semicolons; value is a number >= 0; last_touch, paused_until and
 // cadence_since are RFC 3339 or a date; next_step_date is a date; window is
-// like "mon-fri 16:00-17:30"; owner and cadence must be in `rules`; status is
-// a ContactStatus name. Errc::data says what was expected.
+// like "mon-fri 16:00-17:30"; region is as parse_region (core/region.h) takes
+// it and is stored in capitals; owner and cadence must be in `rules`; status
+// is a ContactStatus name. Errc::data says what was expected.
 Status set_contact_field(Contact& c, std::string_view column, std::string_view value, const ImportRules& rules);
 
 }  // namespace touchbase

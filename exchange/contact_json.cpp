@@ -42,6 +42,7 @@ std::vector<ContactField> contact_fields(const Contact& c) {
       text("title", c.title),
       text("owner", c.owner),
       text("timezone", c.timezone),
+      text("region", c.region),
       optional_text("window", c.window ? std::optional(format_window(*c.window)) : std::nullopt),
       text("cadence", c.cadence),
       text("stage", c.stage),

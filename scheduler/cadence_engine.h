@@ -46,6 +46,9 @@
 //    touch. Business days: the whole days of the gap are counted as Mon-Fri
 //    non-holiday days in the contact's zone from the local day of the last
 //    touch, keeping its local time of day; the sub-day rest is added as time.
+//    A contact's holidays are everyone's and its region's
+//    (ResolvedConfig::holidays_of); an owner's, everyone's and the owner's
+//    region's. The reasons name each holiday skipped by its name and region.
 // 3. Lower bounds: min_gap after the last touch; one minute after the last
 //    touch in any case (a contact is never due twice at once); the rolling cap
 //    (at most `count` touches in any half-open interval of length `within`: so

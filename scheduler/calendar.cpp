@@ -15,15 +15,36 @@ bool allowed_day(const WeeklyWindow& window, const Holidays& holidays, LocalDays
 
 }  // namespace
 
-Holidays::Holidays(std::span<const Date> dates) {
-  days_.reserve(dates.size());
-  for (const Date& d : dates) days_.push_back(day_number(LocalDays(d)));
-  std::sort(days_.begin(), days_.end());
-  days_.erase(std::unique(days_.begin(), days_.end()), days_.end());
+Holidays::Holidays(std::span<const Date> dates)
+    : Holidays([&] {
+        std::vector<Day> days;
+        days.reserve(dates.size());
+        for (const Date& d : dates) days.push_back({LocalDays(d), {}});
+        return days;
+      }()) {}
+
+Holidays::Holidays(std::vector<Day> days) {
+  std::stable_sort(days.begin(), days.end(), [](const Day& a, const Day& b) { return a.day < b.day; });
+  days_.reserve(days.size());
+  labels_.reserve(days.size());
+  for (const Day& d : days) {
+    if (days_.empty() || days_.back() != day_number(d.day)) {
+      days_.push_back(day_number(d.day));
+      labels_.push_back(d.label);
+    } else if (labels_.back().name.empty()) {
+      labels_.back() = d.label;
+    }
+  }
 }
 
 bool Holidays::contains(LocalDays day) const {
   return !days_.empty() && std::binary_search(days_.begin(), days_.end(), day_number(day));
+}
+
+HolidayLabel Holidays::label(LocalDays day) const {
+  auto it = std::lower_bound(days_.begin(), days_.end(), day_number(day));
+  if (it == days_.end() || *it != day_number(day)) return {};
+  return labels_[static_cast<std::size_t>(it - days_.begin())];
 }
 
 bool Holidays::any_between(LocalDays first, LocalDays last) const {
@@ -31,10 +52,13 @@ bool Holidays::any_between(LocalDays first, LocalDays last) const {
   return it != days_.end() && *it <= day_number(last);
 }
 
-void CalendarNotes::add_holiday(LocalDays day) {
+void CalendarNotes::add_holiday(LocalDays day, const Holidays& from) {
   auto used = holidays.begin() + holiday_count;
-  if (std::find(holidays.begin(), used, day) != used || holiday_count == k_max_holidays) return;
-  holidays[static_cast<std::size_t>(holiday_count++)] = day;
+  if (holiday_count == k_max_holidays ||
+      std::find_if(holidays.begin(), used, [&](const NotedHoliday& h) { return h.day == day; }) != used) {
+    return;
+  }
+  holidays[static_cast<std::size_t>(holiday_count++)] = {day, from.label(day)};
 }
 
 bool is_business_day(LocalDays day, const Holidays& holidays) {
@@ -55,7 +79,7 @@ LocalDays add_business_days(LocalDays from, long count, const Holidays& holidays
     if (is_business_day(day, holidays)) {
       --count;
     } else if (notes && holidays.contains(day)) {
-      notes->add_holiday(day);
+      notes->add_holiday(day, holidays);
     }
   }
   return day;
@@ -78,7 +102,7 @@ std::optional<Instant> first_window_instant(const Zone& zone, const WeeklyWindow
       const Interval iv = interval_on(local, range);
       if (iv.empty() || iv.end <= from) continue;
       if (holiday) {
-        if (notes) notes->add_holiday(day);
+        if (notes) notes->add_holiday(day, holidays);
         break;
       }
       const bool at_start = iv.start.at >= from;
@@ -101,11 +125,18 @@ bool in_window(const Zone& zone, const WeeklyWindow& window, const Holidays& hol
 }
 
 std::optional<Instant> latest_window_moment(const Zone& zone, const WeeklyWindow& window, const Holidays& holidays,
-                                            Instant t) {
+                                            Instant t, CalendarNotes* notes) {
   if (window.days.empty() || window.hours.empty()) return std::nullopt;
   LocalDays day = zone.local_day(t);
   for (int i = 0; i < k_max_calendar_search_days; ++i, day -= date::days{1}) {
-    if (!allowed_day(window, holidays, day)) continue;
+    if (!window.days.contains(date::weekday(day).c_encoding())) continue;
+    if (holidays.contains(day)) {
+      // Noted when it took a working moment away: one of its intervals starts by `t`.
+      if (notes && interval_on(ZoneDay(zone, day), window.hours.front()).start.at <= t) {
+        notes->add_holiday(day, holidays);
+      }
+      continue;
+    }
     const ZoneDay local(zone, day);
     for (auto range = window.hours.rbegin(); range != window.hours.rend(); ++range) {
       const Interval iv = interval_on(local, *range);

@@ -21,7 +21,7 @@ bool goes_first(const LimitRank& a, const LimitRank& b) {
 
 Instant past_day_bound(const ResolvedConfig& config, const ResolvedOwner& owner, LocalDays day) {
   const Instant midnight = owner.zone.to_instant(LocalSeconds(day + date::days{1})).at;
-  const auto first = first_window_instant(owner.zone, *owner.working_hours, config.holidays(), midnight, nullptr);
+  const auto first = first_window_instant(owner.zone, *owner.working_hours, *owner.holidays, midnight, nullptr);
   return first.value_or(midnight) + config.lead_time();
 }
 

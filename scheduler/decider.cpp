@@ -53,7 +53,8 @@ Decider::Decider(const ResolvedConfig& config, const Contact& contact, std::span
       options_(options),
       out_(out),
       why_(options.explain == Explain::yes ? &out.why : nullptr),
-      zone_(config.default_zone()) {}
+      zone_(config.default_zone()),
+      holidays_(config.holidays_of(contact)) {}
 
 void Decider::run() {
   reset(out_);
@@ -183,7 +184,7 @@ void Decider::schedule() {
   if (options_.not_before) raise(*options_.not_before, Bound::not_before);
 
   const WeeklyWindow& window = config_.window_of(contact_);
-  const auto due = first_window_instant(zone_, window, config_.holidays(), earliest, &notes);
+  const auto due = first_window_instant(zone_, window, holidays_, earliest, &notes);
   if (!due) {
     if (why_.enabled()) why_.part().append("the window ").append(format_window(window)).append(" never opens");
     return;
@@ -194,8 +195,7 @@ void Decider::schedule() {
   remind();
   if (const auto working = reminder_missed_working_hours()) {
     // Its first working moment is after `earliest`: so is the new due time.
-    if (const auto later =
-            first_window_instant(zone_, window, config_.holidays(), *working + config_.lead_time(), &notes)) {
+    if (const auto later = first_window_instant(zone_, window, holidays_, *working + config_.lead_time(), &notes)) {
       passed_due_ = out_.due_at;
       out_.due_at = *later;
       remind();
@@ -231,7 +231,7 @@ Instant Decider::gap_end(Seconds gap, bool business_days, CalendarNotes& notes) 
   if (!business_days) return touches_.last + gap;
   const LocalSeconds last = zone_.to_local(touches_.last);
   const LocalDays day = date::floor<date::days>(last);
-  const LocalDays target = add_business_days(day, gap.count() / k_seconds_per_day, config_.holidays(), &notes);
+  const LocalDays target = add_business_days(day, gap.count() / k_seconds_per_day, holidays_, &notes);
   const Seconds rest{gap.count() % k_seconds_per_day};
   return zone_.to_instant(LocalSeconds(target) + (last - LocalSeconds(day))).at + rest;
 }
@@ -239,8 +239,10 @@ Instant Decider::gap_end(Seconds gap, bool business_days, CalendarNotes& notes) 
 void Decider::remind() {
   const Instant target = out_.due_at - config_.lead_time();
   Instant remind = target;
-  if (owner_ && !in_window(owner_->zone, *owner_->working_hours, config_.holidays(), target)) {
-    if (auto latest = latest_window_moment(owner_->zone, *owner_->working_hours, config_.holidays(), target)) {
+  owner_notes_ = CalendarNotes{};
+  if (owner_ && !in_window(owner_->zone, *owner_->working_hours, *owner_->holidays, target)) {
+    if (auto latest =
+            latest_window_moment(owner_->zone, *owner_->working_hours, *owner_->holidays, target, &owner_notes_)) {
       remind = *latest;
     }
   }
@@ -252,8 +254,8 @@ void Decider::remind() {
 std::optional<Instant> Decider::reminder_missed_working_hours() const {
   if (!owner_ || out_.due_at < now_ || computed_remind_ >= now_) return std::nullopt;
   const WeeklyWindow& hours = *owner_->working_hours;
-  if (in_window(owner_->zone, hours, config_.holidays(), now_)) return std::nullopt;  // reminded now, at work
-  return first_window_instant(owner_->zone, hours, config_.holidays(), now_, nullptr);
+  if (in_window(owner_->zone, hours, *owner_->holidays, now_)) return std::nullopt;  // reminded now, at work
+  return first_window_instant(owner_->zone, hours, *owner_->holidays, now_, nullptr);
 }
 
 }  // namespace touchbase

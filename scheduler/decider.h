@@ -65,10 +65,12 @@ class Decider {
   const ResolvedCadence* cadence_ = nullptr;
   const ResolvedOwner* owner_ = nullptr;
   Zone zone_;
+  const Holidays& holidays_;  // the contact's
   TouchSummary touches_;
   std::optional<Instant> agreed_;
   std::string_view reply_overridden_;  // on_reply "pause"/"stop" that an agreed date overrides
   Instant computed_remind_{};          // the reminder before it is kept from the past
+  CalendarNotes owner_notes_;          // the owner's holidays the reminder was moved over
   std::optional<Instant> passed_due_;  // the first window instant, when moved for the owner's working hours
 };
 

@@ -9,6 +9,19 @@ std::string_view display_name(const Contact& contact) {
   return contact.name.empty() ? contact.id : contact.name;
 }
 
+// "Wed 18 Nov is Repentance and Prayer Day (DE-SN)", "Fri 25 Dec is Christmas Day",
+// "Fri 25 Dec is a holiday", each a part, and " for <whose>" when whose is given.
+void explain_holidays(WhyBuilder& why, const CalendarNotes& notes, std::string_view whose = {}) {
+  for (int i = 0; i < notes.holiday_count; ++i) {
+    const NotedHoliday& h = notes.holidays[static_cast<std::size_t>(i)];
+    std::string& p = why.part();
+    append_day(p, h.day);
+    p.append(" is ").append(h.label.name.empty() ? std::string_view("a holiday") : h.label.name);
+    if (!h.label.region.empty()) p.append(" (").append(h.label.region).append(")");
+    if (!whose.empty()) p.append(" for ").append(whose);
+  }
+}
+
 }  // namespace
 
 void Decider::explain_touch(const Base& b) {
@@ -91,11 +104,7 @@ void Decider::explain_window(Instant earliest, const CalendarNotes& notes) {
   } else {
     p.append("the default window");
   }
-  for (int i = 0; i < notes.holiday_count; ++i) {
-    std::string& h = why_.part();
-    append_day(h, notes.holidays[static_cast<std::size_t>(i)]);
-    h.append(" is a holiday");
-  }
+  explain_holidays(why_, notes);
   if (notes.gap_start) why_.part().append("the window opens in a clock-change gap: its first valid instant");
   if (out_.due_at < now_) why_.part().append("overdue");
 }
@@ -120,6 +129,7 @@ void Decider::explain_reminder() {
   append_local_in(p, out_.due_at, zone_);
   p.append(" = ");
   append_local_in(p, out_.due_at, owner_->zone);
+  explain_holidays(why_, owner_notes_, owner_->display_name);
 }
 
 void Decider::explain_moved_for_working_hours() {

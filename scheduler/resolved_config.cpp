@@ -1,5 +1,7 @@
 #include "scheduler/resolved_config.h"
 
+#include "core/region.h"
+
 namespace touchbase {
 namespace {
 
@@ -19,6 +21,34 @@ WeeklyWindow window_or(const WeeklyWindow& window, std::string_view days, std::s
   return fallback;
 }
 
+void add_days(std::vector<Holidays::Day>& out, const std::vector<HolidayCalendar>& calendars, std::string_view region) {
+  for (const HolidayCalendar& calendar : calendars) {
+    for (const Holiday& h : calendar.days) out.push_back({LocalDays(h.date), {h.name, region}});
+  }
+}
+
+// Everyone's holidays: the dates, then the calendars'.
+std::vector<Holidays::Day> everyones_days(const HolidayConfig& holidays) {
+  std::vector<Holidays::Day> days;
+  for (const Date& d : holidays.dates) days.push_back({LocalDays(d), {}});
+  add_days(days, holidays.calendars, "");
+  return days;
+}
+
+// The days of `region`, then its country's, then everyone's: where one day
+// has several names, the region's comes first.
+std::vector<Holidays::Day> regional_days(const HolidayConfig& holidays, const std::string& region) {
+  std::vector<Holidays::Day> days;
+  add_days(days, holidays.regions.at(region), region);
+  const std::string_view country = region_country(region);
+  if (auto it = holidays.regions.find(std::string(country)); country != region && it != holidays.regions.end()) {
+    add_days(days, it->second, it->first);
+  }
+  std::vector<Holidays::Day> everyone = everyones_days(holidays);
+  days.insert(days.end(), everyone.begin(), everyone.end());
+  return days;
+}
+
 }  // namespace
 
 ResolvedConfig::ResolvedConfig(const Config& config)
@@ -27,8 +57,11 @@ ResolvedConfig::ResolvedConfig(const Config& config)
       default_contact_window_(
           window_or(config.defaults.contact_window, k_default_contact_days, k_default_contact_hours)),
       default_working_hours_(window_or(WeeklyWindow{}, k_default_working_days, k_default_working_hours)),
-      holidays_(config.holidays),
+      holidays_(everyones_days(config.holidays)),
       lead_time_(config.defaults.lead_time) {
+  for (const auto& [region, calendars] : config.holidays.regions) {
+    regional_.emplace(region, Holidays(regional_days(config.holidays, region)));
+  }
   for (const auto& [key, cadence] : config.cadences) {
     cadences_.emplace(key, ResolvedCadence{&cadence, cadence.name.empty() ? std::string_view(key) : cadence.name});
   }
@@ -41,7 +74,7 @@ ResolvedConfig::ResolvedConfig(const Config& config)
     if (owner.working_hours.days.empty() || owner.working_hours.hours.empty()) hours = &default_working_hours_;
     const Zone zone = owner.timezone.empty() ? default_zone_ : zone_or_fallback(owner.timezone);
     std::string_view display = owner.name.empty() ? std::string_view(id) : std::string_view(owner.name);
-    owners_.emplace(id, ResolvedOwner{&owner, id, zone, hours, display});
+    owners_.emplace(id, ResolvedOwner{&owner, id, zone, hours, display, &holidays_in(owner.region)});
   }
   if (auto it = owners_.find(config.defaults.owner); it != owners_.end()) {
     default_owner_ = &it->second;
@@ -70,6 +103,13 @@ const ResolvedOwner* ResolvedConfig::owner_of(const Contact& contact) const {
 std::optional<Zone> ResolvedConfig::zone_of(const Contact& contact) const {
   if (contact.timezone.empty()) return default_zone_;
   return lookup_zone(contact.timezone);
+}
+
+const Holidays& ResolvedConfig::holidays_in(std::string_view region) const {
+  if (region.empty()) return holidays_;
+  if (auto it = regional_.find(region); it != regional_.end()) return it->second;
+  if (auto it = regional_.find(region_country(region)); it != regional_.end()) return it->second;
+  return holidays_;
 }
 
 const WeeklyWindow& ResolvedConfig::window_of(const Contact& contact) const {

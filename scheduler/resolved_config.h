@@ -1,8 +1,10 @@
 #pragma once
 // The parts of a Config the engine reads on every decision, resolved once:
 // names to cadences, owners and zones, windows with their defaults filled in,
-// holidays as day numbers. Immutable after construction; thread-safe to read.
-// Holds pointers into the Config, which must outlive it.
+// holidays as day numbers: those for everyone, and for each region of
+// [holidays.regions] its own, its country's and everyone's. Immutable after
+// construction; thread-safe to read. Holds pointers into the Config, which
+// must outlive it.
 
 #include <optional>
 #include <string_view>
@@ -26,6 +28,7 @@ struct ResolvedOwner {
   Zone zone;
   const WeeklyWindow* working_hours = nullptr;  // the owner's, or the default
   std::string_view display_name;                // the name, else the id
+  const Holidays* holidays = nullptr;           // holidays_in(the owner's region)
 };
 
 class ResolvedConfig {
@@ -46,8 +49,11 @@ class ResolvedConfig {
   // upgrade moved out, or one written into the database by hand).
   std::optional<Zone> zone_of(const Contact& contact) const;
   const WeeklyWindow& window_of(const Contact& contact) const;
+  const Holidays& holidays_of(const Contact& contact) const { return holidays_in(contact.region); }
+  // The holidays of `region`: everyone's, its country's when [holidays.regions]
+  // lists the country ("US" for "US-NY"), and its own when it lists the region.
+  const Holidays& holidays_in(std::string_view region) const;
 
-  const Holidays& holidays() const { return holidays_; }
   Seconds lead_time() const { return lead_time_; }
   Zone default_zone() const { return default_zone_; }
 
@@ -56,7 +62,8 @@ class ResolvedConfig {
   Zone default_zone_;
   WeeklyWindow default_contact_window_;
   WeeklyWindow default_working_hours_;
-  Holidays holidays_;
+  Holidays holidays_;                                        // everyone's
+  std::unordered_map<std::string_view, Holidays> regional_;  // a key of [holidays.regions] -> holidays_in(key)
   Seconds lead_time_;
   std::unordered_map<std::string_view, ResolvedCadence> cadences_;
   const ResolvedCadence* default_cadence_ = nullptr;

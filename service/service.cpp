@@ -135,7 +135,7 @@ void Service::arm_watchdog() {
 }
 
 Result<Config> Service::load_new_config() {
-  auto loaded = load_config(options_.config_path);
+  auto loaded = load_config(options_.config_path, clock_.now());
   if (loaded) return std::move(loaded).value();
   std::string message;
   for (const ConfigError& e : loaded.error()) message += (message.empty() ? "" : "\n") + e.to_string();

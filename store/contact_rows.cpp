@@ -12,10 +12,10 @@ namespace {
 
 // The order of the parameters bind_contact binds and of the columns
 // read_contact reads.
-constexpr std::array<std::string_view, 20> k_columns = {
+constexpr std::array<std::string_view, 21> k_columns = {
     "id",           "name",           "email",         "phone",     "company",        "title",      "owner",
     "timezone",     "contact_window", "cadence",       "stage",     "tags",           "deal_value", "status",
-    "paused_until", "last_touch",     "cadence_since", "next_step", "next_step_date", "notes"};
+    "paused_until", "last_touch",     "cadence_since", "next_step", "next_step_date", "notes",      "region"};
 
 std::string column_list() {
   std::string out;
@@ -145,6 +145,7 @@ void bind_columns(SQLite::Statement& stmt, const Contact& c, ContactTexts& texts
     stmt.bind(19);
   }
   bind_text(20, c.notes);
+  bind_text(21, c.region);
 }
 
 }  // namespace
@@ -199,6 +200,7 @@ Result<Contact, SkippedContact> read_contact_row(const SQLite::Statement& stmt) 
     c.next_step.date = *date;
   }
   c.notes = stmt.getColumn(19).getString();
+  c.region = stmt.getColumn(20).getString();
   return c;
 }
 

@@ -12,8 +12,8 @@
 
 namespace touchbase {
 
-// The statements, each taking the contact's columns as parameters ?1..?20
-// (bind_contact) or returning them as columns 0..19 (read_contact).
+// The statements, each taking the contact's columns as parameters ?1..?21
+// (bind_contact) or returning them as columns 0..20 (read_contact).
 const std::string& insert_contact_sql();
 // Inserts, or updates the row in place on a conflicting id: unlike a
 // REPLACE, the contact's touches and reminders stay, and a removed contact

@@ -294,7 +294,14 @@ END;
 CREATE INDEX outbox_delivered ON outbox (delivered_at) WHERE state = 'delivered';
 )sql";
 
-constexpr std::array<Migration, 8> k_migrations = {{
+// Version 9: where a contact is, for the holidays of its region (core/region.h:
+// "DE-BE", "US"); empty for the contacts stored before, which keep only the
+// holidays for everyone.
+constexpr std::string_view k_schema_v9 = R"sql(
+ALTER TABLE contacts ADD COLUMN region TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<Migration, 9> k_migrations = {{
     {1, k_schema_v1},
     {2, k_schema_v2},
     {3, k_schema_v3},
@@ -303,6 +310,7 @@ constexpr std::array<Migration, 8> k_migrations = {{
     {6, k_schema_v6},
     {7, k_schema_v7},
     {8, k_schema_v8},
+    {9, k_schema_v9},
 }};
 
 void apply(SQLite::Database& db, const Migration& m) {

@@ -68,17 +68,21 @@ TEST_F(CliTest, AMissingConfigIsAConfigurationError) {
 }
 
 TEST_F(CliTest, ContactAddThenShowAndList) {
-  auto add =
-      touchbase({"contact", "add", "jane", "--name", "Jane Doe", "--company", "Acme GmbH", "--timezone",
-                 "Europe/Berlin", "--window", "tue-thu 16:00-17:30", "--tags", "fintech,saas", "--value", "48000"});
+  auto add = touchbase({"contact", "add", "jane", "--name", "Jane Doe", "--company", "Acme GmbH", "--timezone",
+                        "Europe/Berlin", "--region", "de-be", "--window", "tue-thu 16:00-17:30", "--tags",
+                        "fintech,saas", "--value", "48000"});
   ASSERT_EQ(add.exit_code, 0) << add.err;
   auto show = touchbase({"contact", "show", "jane", "--json"});
   ASSERT_EQ(show.exit_code, 0) << show.err;
   auto j = nlohmann::json::parse(show.out);
   EXPECT_EQ(j["name"], "Jane Doe");
   EXPECT_EQ(j["window"], "tue-thu 16:00-17:30");
+  EXPECT_EQ(j["region"], "DE-BE");
   EXPECT_EQ(j["tags"], nlohmann::json({"fintech", "saas"}));
   EXPECT_EQ(j["value"], 48000.0);
+  EXPECT_THAT(touchbase({"contact", "show", "jane"}).out, HasSubstr("\nregion:         DE-BE\n"));
+  ASSERT_EQ(touchbase({"contact", "edit", "jane", "--region", ""}).exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(touchbase({"contact", "show", "jane", "--json"}).out)["region"], "");
   auto list = touchbase({"contact", "list"});
   EXPECT_THAT(list.out, HasSubstr("Acme GmbH"));
 }
@@ -87,6 +91,10 @@ TEST_F(CliTest, ContactAddRejectsBadValuesNamingTheFlag) {
   auto r = touchbase({"contact", "add", "x", "--name", "X", "--timezone", "Mars/Base"});
   EXPECT_EQ(r.exit_code, 65);
   EXPECT_THAT(r.err, HasSubstr("--timezone: 'Mars/Base' is not a known IANA time zone"));
+  auto region = touchbase({"contact", "add", "x", "--name", "X", "--region", "New York"});
+  EXPECT_EQ(region.exit_code, 65);
+  EXPECT_THAT(region.err, HasSubstr("--region: 'New York' is not a region: expected an ISO 3166-2 code like US, "
+                                    "US-NY or DE-BE"));
   auto dup1 = touchbase({"contact", "add", "x", "--name", "X"});
   auto dup2 = touchbase({"contact", "add", "x", "--name", "X"});
   EXPECT_EQ(dup1.exit_code, 0);

@@ -31,6 +31,9 @@ steps = ["2d"]
 )";
 inline const std::string k_minimal_rest = std::string(k_alice) + std::string(k_console) + std::string(k_prospect);
 
+// When the tests load their configs: holiday calendars are read for 2025-2029.
+inline const Instant k_load_time = parse_rfc3339("2026-11-23T10:00:00Z").value();
+
 // Sets an environment variable for the life of the object, then restores it.
 class ScopedEnv {
  public:
@@ -59,7 +62,7 @@ class ScopedEnv {
 
 // Every error of loading `toml` as "t.toml", formatted by to_string(); empty if it loads.
 inline std::vector<std::string> config_errors(std::string_view toml) {
-  auto r = load_config_text(toml, "t.toml");
+  auto r = load_config_text(toml, "t.toml", k_load_time);
   std::vector<std::string> out;
   if (!r.ok()) {
     for (const auto& e : r.error()) out.push_back(e.to_string());
@@ -74,7 +77,7 @@ inline std::vector<std::string> errors_with_rest(std::string_view lines) {
 
 // The config, which must load.
 inline Config load_ok(std::string_view toml) {
-  auto r = load_config_text(toml, "t.toml");
+  auto r = load_config_text(toml, "t.toml", k_load_time);
   if (!r.ok()) {
     std::string all;
     for (const auto& e : r.error()) all += e.to_string() + "\n";

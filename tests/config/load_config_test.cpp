@@ -87,7 +87,7 @@ TEST(LoadConfig, TheDesignSampleLoadsWithEveryValue) {
   dir.write("creds/webhook-secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\n");
   ScopedEnv creds("CREDENTIALS_DIRECTORY", (dir / "creds").c_str());
   auto path = dir.write("touchbase.toml", k_design_sample);
-  auto r = load_config(path);
+  auto r = load_config(path, k_load_time);
   ASSERT_TRUE(r.ok()) << r.error().front().to_string();
   const Config& c = *r;
 
@@ -103,9 +103,9 @@ TEST(LoadConfig, TheDesignSampleLoadsWithEveryValue) {
   EXPECT_EQ(c.defaults.cadence, "prospect");
   EXPECT_EQ(c.defaults.owner, "alice");
 
-  ASSERT_EQ(c.holidays.size(), 2u);
-  EXPECT_EQ(c.holidays[0], Date{date::year{2026} / 12 / 25});
-  EXPECT_EQ(c.holidays[1], Date{date::year{2027} / 1 / 1});
+  ASSERT_EQ(c.holidays.dates.size(), 2u);
+  EXPECT_EQ(c.holidays.dates[0], Date{date::year{2026} / 12 / 25});
+  EXPECT_EQ(c.holidays.dates[1], Date{date::year{2027} / 1 / 1});
 
   ASSERT_EQ(c.owners.size(), 1u);
   const Owner& alice = c.owners.at("alice");
@@ -158,7 +158,7 @@ TEST(LoadConfig, TheExampleConfigLoads) {
   const char* source_dir = std::getenv("TOUCHBASE_SOURCE_DIR");
   ASSERT_NE(source_dir, nullptr) << "TOUCHBASE_SOURCE_DIR is set when the tests run under ctest";
   ScopedEnv state("STATE_DIRECTORY", "/var/lib/touchbase-demo");
-  auto r = load_config(std::filesystem::path(source_dir) / "examples/touchbase.toml");
+  auto r = load_config(std::filesystem::path(source_dir) / "examples/touchbase.toml", k_load_time);
   ASSERT_TRUE(r.ok()) << r.error().front().to_string();
   EXPECT_EQ(r->daemon.database, "/var/lib/touchbase-demo/touchbase.db");
   ASSERT_EQ(r->owners.size(), 1u);
@@ -174,7 +174,7 @@ TEST(LoadConfig, TheExampleConfigLoads) {
       EXPECT_GE(*p.expires, Date{date::year{2027} / 1 / 1}) << p.id;
     }
   }
-  EXPECT_EQ(r->holidays, (std::vector<Date>{date::year{2026} / 12 / 25, date::year{2027} / 1 / 1}));
+  EXPECT_EQ(r->holidays.dates, (std::vector<Date>{date::year{2026} / 12 / 25, date::year{2027} / 1 / 1}));
 }
 
 TEST(LoadConfig, ASyntaxErrorGivesItsPosition) {
@@ -226,7 +226,7 @@ on_reply = "pasue"
 TEST(LoadConfig, AMissingFileIsOneErrorNamingIt) {
   TempDir dir;
   auto path = dir / "touchbase.toml";
-  auto r = load_config(path);
+  auto r = load_config(path, k_load_time);
   ASSERT_FALSE(r.ok());
   ASSERT_EQ(r.error().size(), 1u);
   EXPECT_EQ(r.error()[0].to_string(),

@@ -69,7 +69,7 @@ TEST(ReadDaemon, KeepDeliveredUnderADayIsRejected) {
 TEST(ReadDaemon, ARelativeDatabaseIsInTheConfigFilesDirectory) {
   TempDir dir;
   auto path = dir.write("touchbase.toml", "[daemon]\ndatabase = \"data/t.db\"\n" + k_minimal_rest);
-  auto r = load_config(path);
+  auto r = load_config(path, k_load_time);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->daemon.database, dir.path() / "data/t.db");
 }

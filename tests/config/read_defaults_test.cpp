@@ -1,4 +1,4 @@
-// [defaults], [holidays] and the window form shared with owners.
+// [defaults] and the window form shared with owners.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -17,7 +17,7 @@ TEST(ReadDefaults, WithoutTheSectionTheNamedDefaultsApply) {
   EXPECT_EQ(c.defaults.lead_time, k_default_lead_time);
   EXPECT_EQ(c.defaults.cadence, "prospect");
   EXPECT_EQ(c.defaults.owner, "alice");
-  EXPECT_TRUE(c.holidays.empty());
+  EXPECT_TRUE(c.holidays.dates.empty());
 }
 
 TEST(ReadDefaults, EveryValueIsRead) {
@@ -80,19 +80,6 @@ TEST(ReadDefaults, AnUnknownTimeZoneIsNamed) {
   EXPECT_THAT(errors_with_rest("[defaults]\ntimezone = \"Mars/Olympus\"\n"),
               ElementsAre("t.toml:2:12: defaults.timezone: 'Mars/Olympus' is not a known IANA time zone: expected a "
                           "name like America/New_York or Europe/Berlin"));
-}
-
-TEST(ReadHolidays, DatesAreSortedAndUnique) {
-  Config c = load_ok("[holidays]\ndates = [2027-01-01, 2026-12-25, 2027-01-01]\n" + k_minimal_rest);
-  ASSERT_EQ(c.holidays.size(), 2u);
-  EXPECT_EQ(format_date(c.holidays[0]), "2026-12-25");
-  EXPECT_EQ(format_date(c.holidays[1]), "2027-01-01");
-}
-
-TEST(ReadHolidays, AQuotedDateIsATypeError) {
-  EXPECT_THAT(errors_with_rest("[holidays]\ndates = [2026-12-25, \"2027-01-01\"]\n"),
-              ElementsAre("t.toml:2:22: holidays.dates[1]: expected a date like 2026-12-25, got a string (write TOML "
-                          "dates without quotes)"));
 }
 
 }  // namespace

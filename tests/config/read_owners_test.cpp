@@ -26,6 +26,20 @@ TEST(ReadOwners, AnOwnerWithOnlyNotifyTakesTheDefaults) {
   EXPECT_EQ(alice.daily_limit, k_default_daily_limit);
 }
 
+TEST(ReadOwners, AnOwnersRegionIsKeptInCapitals) {
+  Config c = load_ok("[owners.alice]\nregion = \"us-ny\"\nnotify = [\"console\"]\n" + std::string(k_console) +
+                     std::string(k_prospect));
+  EXPECT_EQ(c.owners.at("alice").region, "US-NY");
+  EXPECT_EQ(load_ok(k_minimal_rest).owners.at("alice").region, "");
+}
+
+TEST(ReadOwners, ARegionThatIsNotIso3166StyleIsAnError) {
+  EXPECT_THAT(owner_errors("[owners.alice]\nregion = \"New York\"\nnotify = [\"console\"]\n"),
+              ElementsAre("t.toml:2:10: owners.alice.region: 'New York' is not a region: expected an ISO 3166-2 code "
+                          "like US, US-NY or DE-BE (a country's two letters, then optionally '-' and up to three "
+                          "letters or digits)"));
+}
+
 TEST(ReadOwners, TheTimezoneDefaultsToTheConfiguredDefault) {
   Config c = load_ok("[defaults]\ntimezone = \"Europe/Paris\"\n" + k_minimal_rest);
   EXPECT_EQ(c.owners.at("alice").timezone, "Europe/Paris");

@@ -21,7 +21,7 @@ class TalkingPointsDirTest : public ::testing::Test {
   }
 
   std::vector<std::string> errors(const std::filesystem::path& config) {
-    auto r = load_config(config);
+    auto r = load_config(config, k_load_time);
     std::vector<std::string> out;
     if (!r.ok()) {
       for (const auto& e : r.error()) out.push_back(e.to_string());
@@ -48,7 +48,7 @@ TEST_F(TalkingPointsDirTest, EveryTomlFileIsReadInNameOrderAfterTheConfigsOwn) {
              "[[talking_points]]\nid = \"webinar\"\ntext = \"Join the webinar\"\nowner = \"alice\"\n");
   dir_.write("library/notes.txt", "not a library file");
   dir_.write("library/.10-news.toml.swp", "[[talking_points]]\nid = \"news\"\n");
-  auto r = load_config(write_config("library"));
+  auto r = load_config(write_config("library"), k_load_time);
   ASSERT_TRUE(r.ok()) << r.error().front().to_string();
   EXPECT_EQ(r->daemon.talking_points_dir, path("library"));
   EXPECT_THAT(ids(*r), ElementsAre("own", "news", "webinar", "pricing"));

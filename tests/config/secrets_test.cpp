@@ -19,7 +19,7 @@ using ::testing::Not;
 
 // Writes `notifiers` plus the minimal rest as touchbase.toml in `dir` and loads it.
 ConfigResult load_in(const TempDir& dir, const std::string& notifiers) {
-  return load_config(dir.write("touchbase.toml", notifiers + k_minimal_rest));
+  return load_config(dir.write("touchbase.toml", notifiers + k_minimal_rest), k_load_time);
 }
 
 std::vector<std::string> errors_in(const TempDir& dir, const std::string& notifiers) {

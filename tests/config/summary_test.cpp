@@ -53,7 +53,7 @@ text = "one"
             "cadences (2): nurture [45d, repeats]; prospect [2d 4d 10d, business days]\n"
             "defaults: owner (none), cadence prospect, timezone America/New_York\n"
             "talking points: 1\n"
-            "holidays: 2\n");
+            "holidays: 2 dates\n");
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ TEST_F(OutboxDispatcherFairnessTest, ARowOfAnotherNotifierGoesOutAtOnceBehindTho
   // Given 2,000 rows for "primary" at one a second (as after `outbox retry
   // --dead` on Slack), older than one row for "backup", the backup row is
   // sent at once, and primary's go on at their rate.
-  config_ = load_config_text(rated_config(), "fairness-test.toml").value();
+  config_ = load_config_text(rated_config(), "fairness-test.toml", clock_.now()).value();
   make_rows(2000, "primary");
   clock_.advance(1min);
   make_rows(1, "backup");

@@ -137,7 +137,7 @@ class OutboxDispatcherTest : public ::testing::Test {
 
   testing::TempDir dir_;
   FakeClock clock_;
-  Config config_ = load_config_text(k_config, "dispatcher-test.toml").value();
+  Config config_ = load_config_text(k_config, "dispatcher-test.toml", clock_.now()).value();
   std::unique_ptr<Store> store_ = open_sqlite_store(dir_ / "touchbase.db").value();
   testing::FaultyStore faulty_{*store_};  // for dispatchers that must meet a failing store
   HoldingNotifier* notifier_ = nullptr;

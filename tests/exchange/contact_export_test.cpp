@@ -29,6 +29,7 @@ std::vector<Contact> sample_contacts() {
   full.title = "CTO";
   full.owner = "alice";
   full.timezone = "Europe/Berlin";
+  full.region = "DE-BE";
   full.window = *parse_window("tue,thu 09:00-10:00,16:00-17:30");
   full.cadence = "prospect";
   full.stage = "proposal";
@@ -55,9 +56,11 @@ std::vector<Contact> sample_contacts() {
 
 TEST(ExportCsv, WritesTheHeaderThenOneRowPerContact) {
   auto csv = export_csv(sample_contacts());
-  EXPECT_THAT(csv, StartsWith("id,name,email,phone,company,title,owner,timezone,window,cadence,stage,tags,value,"
-                              "last_touch,notes,status,paused_until,cadence_since,next_step,next_step_date\n"));
-  EXPECT_THAT(csv, ::testing::HasSubstr("\nbob,Bob,,,,,,,,,,,0,,,active,,,,\n"));
+  EXPECT_THAT(csv, StartsWith("id,name,email,phone,company,title,owner,timezone,region,window,cadence,stage,tags,"
+                              "value,last_touch,notes,status,paused_until,cadence_since,next_step,next_step_date\n"));
+  EXPECT_THAT(csv,
+              ::testing::HasSubstr(",CTO,alice,Europe/Berlin,DE-BE,\"tue,thu 09:00-10:00,16:00-17:30\",prospect,"));
+  EXPECT_THAT(csv, ::testing::HasSubstr("\nbob,Bob,,,,,,,,,,,,0,,,active,,,,\n"));
 }
 
 TEST(ExportCsv, ImportsBackToTheSameContacts) {

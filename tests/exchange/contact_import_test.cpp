@@ -36,6 +36,24 @@ TEST(ImportContacts, EveryColumnLandsInItsField) {
   EXPECT_EQ(c.notes, "likes, commas");
 }
 
+TEST(ImportContacts, ARegionInAnyCaseIsStoredInCapitalsAndABadOneIsRefusedWithItsRow) {
+  auto ok = import_contacts("id,name,region\njane,Jane,de-be\nbob,Bob,US\ncara,Cara,\n", k_rules);
+  ASSERT_TRUE(ok.errors.empty()) << ok.errors.front();
+  EXPECT_EQ(ok.contacts[0].region, "DE-BE");
+  EXPECT_EQ(ok.contacts[1].region, "US");
+  EXPECT_EQ(ok.contacts[2].region, "");
+
+  auto bad = import_contacts("id,name,region\njane,Jane,Berlin\nbob,Bob,US-\n", k_rules);
+  EXPECT_TRUE(bad.contacts.empty());
+  EXPECT_THAT(bad.errors,
+              ElementsAre("row 2, column 'region': 'Berlin' is not a region: expected an ISO 3166-2 code like US, "
+                          "US-NY or DE-BE (a country's two letters, then optionally '-' and up to three letters or "
+                          "digits)",
+                          "row 3, column 'region': 'US-' is not a region: expected an ISO 3166-2 code like US, "
+                          "US-NY or DE-BE (a country's two letters, then optionally '-' and up to three letters or "
+                          "digits)"));
+}
+
 TEST(ImportContacts, ColumnsMayComeInAnyOrderAndOptionalOnesMayBeMissing) {
   auto r = import_contacts("Name,ID\nBob Smith,bob\n", k_rules);
   ASSERT_TRUE(r.errors.empty());

@@ -113,7 +113,7 @@ id = "recap"
 text = "{first_name} said \"{last_note}\" {days_since_last_touch} days ago"
 link = "https://example.com/recap"
 )" + std::string(k_daemon_test_config).substr(std::string(k_daemon_test_config).find("[defaults]")),
-                                 "points.toml");
+                                 "points.toml", clock_.now());
   ASSERT_TRUE(loaded.ok()) << loaded.error().front().to_string();
   Contact c;
   c.id = "jane";

@@ -71,7 +71,7 @@ class ReminderPointsTest : public ::testing::Test {
   void start(const std::string& text) {
     daemon_.reset();
     store_.reset();
-    auto loaded = load_config_text(text, "reminder-points.toml");
+    auto loaded = load_config_text(text, "reminder-points.toml", clock_.now());
     ASSERT_TRUE(loaded.ok()) << loaded.error().front().to_string();
     config_ = std::make_unique<Config>(std::move(loaded).value());
     store_ = open_sqlite_store(dir_ / "touchbase.db").value();

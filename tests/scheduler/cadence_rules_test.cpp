@@ -50,6 +50,52 @@ const RuleCase k_cases[] = {
      "",
      "2nd touch; 1 day after the last; moved to Mon 28 Dec 09:00 Europe/Berlin, the default window; "
      "Fri 25 Dec is a holiday"},
+    {"AHolidayOfTheContactsRegionClosesTheWindowAndIsNamed",
+     contact_in_saxony,
+     {touch("2026-11-15T09:00:00Z")},
+     "2026-11-15T10:00:00Z",
+     Kind::follow_up,
+     "2026-11-19T08:00:00Z",
+     "",
+     "2nd touch; 3 days after the last; moved to Thu 19 Nov 09:00 Europe/Berlin, the default window; "
+     "Wed 18 Nov is Repentance and Prayer Day (DE-SN)"},
+    {"AHolidayOfAnotherRegionIsAWorkingDay",
+     saxon_holiday,
+     {touch("2026-11-15T09:00:00Z")},
+     "2026-11-15T10:00:00Z",
+     Kind::follow_up,
+     "2026-11-18T09:00:00Z",
+     "",
+     "2nd touch; 3 days after the last; Wed 18 Nov 10:00 Europe/Berlin is in the default window"},
+    {"AHolidayOfTheOwnersRegionMovesOnlyTheReminder",
+     owner_in_saxony,
+     {touch("2026-11-15T08:00:00Z")},
+     "2026-11-15T09:00:00Z",
+     Kind::follow_up,
+     "2026-11-18T08:00:00Z",
+     "2026-11-17T16:59:00Z",
+     "2nd touch; 3 days after the last; Wed 18 Nov 09:00 Europe/Berlin is in the default window; remind Alice "
+     "Moreno Tue 17 Nov 17:59 Europe/Berlin, the last working minute before; call at Wed 18 Nov 09:00 "
+     "Europe/Berlin = Wed 18 Nov 09:00 Europe/Berlin; Wed 18 Nov is Repentance and Prayer Day (DE-SN) for Alice "
+     "Moreno"},
+    {"TheCountrysHolidaysCountForTheBusinessDaysOfItsRegions",
+     business_days_contact_in_new_york_state,
+     {touch("2026-11-23T09:30:00Z")},
+     "2026-11-23T10:00:00Z",
+     Kind::follow_up,
+     "2026-11-27T09:30:00Z",
+     "",
+     "2nd touch; 3 business days after the last; Fri 27 Nov 10:30 Europe/Berlin is in the default window; "
+     "Thu 26 Nov is Thanksgiving Day (US)"},
+    {"AHolidayForEveryoneIsNamedByItsCalendarInEveryRegion",
+     named_christmas_contact_in_saxony,
+     {touch("2026-12-24T09:00:00Z")},
+     "2026-12-24T10:00:00Z",
+     Kind::follow_up,
+     "2026-12-28T08:00:00Z",
+     "",
+     "2nd touch; 1 day after the last; moved to Mon 28 Dec 09:00 Europe/Berlin, the default window; "
+     "Fri 25 Dec is Christmas Day"},
     {"BackoffStretchesTheGapForEachUnansweredTouch",
      backoff,
      {touch("2026-11-23T09:00:00Z"), touch("2026-11-25T09:00:00Z", Outcome::no_answer), touch("2026-11-27T09:00:00Z")},
@@ -217,7 +263,7 @@ TEST(CadenceRules, ASnoozeAndAHolidayAndBusinessDaysTogether) {
   Config config = base_config();
   config.cadences["basic"].steps = durations({"2d"});
   config.cadences["basic"].business_days = true;
-  config.holidays = {day("2026-12-25")};
+  config.holidays.dates = {day("2026-12-25")};
   CadenceEngine engine(config);
   Contact c = contact();
   c.paused_until = at("2026-12-29T07:00:00Z");

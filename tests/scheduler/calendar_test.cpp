@@ -31,7 +31,7 @@ TEST(AddBusinessDays, SkipsWeekendsAndHolidays) {
   EXPECT_EQ(add_business_days(local_day("2026-12-23"), 2, holidays, &notes), local_day("2026-12-28"));
   EXPECT_EQ(add_business_days(local_day("2026-11-23"), 0, holidays, &notes), local_day("2026-11-23"));
   ASSERT_EQ(notes.holiday_count, 1);
-  EXPECT_EQ(notes.holidays[0], local_day("2026-12-25"));
+  EXPECT_EQ(notes.holidays[0].day, local_day("2026-12-25"));
 }
 
 TEST(AddBusinessDays, WholeWeeksAtOnceGiveTheSameDayAsOneByOne) {
@@ -92,13 +92,57 @@ TEST(LatestWindowMoment, ItselfInsideElseTheLastMinuteOfTheIntervalBefore) {
   const std::vector<Date> dates = {testing::day("2026-11-27")};
   const Holidays holidays(dates);
   // Inside: itself.
-  EXPECT_EQ(latest_window_moment(berlin(), hours, holidays, at("2026-11-24T10:00:00Z")), at("2026-11-24T10:00:00Z"));
+  EXPECT_EQ(latest_window_moment(berlin(), hours, holidays, at("2026-11-24T10:00:00Z"), nullptr),
+            at("2026-11-24T10:00:00Z"));
   // Lunch: 11:59 that day.
-  EXPECT_EQ(latest_window_moment(berlin(), hours, holidays, at("2026-11-24T11:30:00Z")), at("2026-11-24T10:59:00Z"));
+  EXPECT_EQ(latest_window_moment(berlin(), hours, holidays, at("2026-11-24T11:30:00Z"), nullptr),
+            at("2026-11-24T10:59:00Z"));
   // Before Tuesday's start: Monday 17:29.
-  EXPECT_EQ(latest_window_moment(berlin(), hours, holidays, at("2026-11-24T06:00:00Z")), at("2026-11-23T16:29:00Z"));
+  EXPECT_EQ(latest_window_moment(berlin(), hours, holidays, at("2026-11-24T06:00:00Z"), nullptr),
+            at("2026-11-23T16:29:00Z"));
   // Monday early, Friday a holiday: Thursday 17:29.
-  EXPECT_EQ(latest_window_moment(berlin(), hours, holidays, at("2026-11-30T06:00:00Z")), at("2026-11-26T16:29:00Z"));
+  EXPECT_EQ(latest_window_moment(berlin(), hours, holidays, at("2026-11-30T06:00:00Z"), nullptr),
+            at("2026-11-26T16:29:00Z"));
+}
+
+TEST(LatestWindowMoment, NotesTheHolidaysThatTookAWorkingMomentAway) {
+  const WeeklyWindow hours = window("mon-fri 08:30-17:30");
+  const std::vector<Holidays::Day> days = {{local_day("2026-11-27"), {"Staff day", "DE-BE"}},
+                                           {local_day("2026-11-30"), {"Bridge day", ""}}};
+  const Holidays holidays(days);
+  // Monday 07:00, before Monday's hours: only Friday is passed over.
+  CalendarNotes notes;
+  EXPECT_EQ(latest_window_moment(berlin(), hours, holidays, at("2026-11-30T06:00:00Z"), &notes),
+            at("2026-11-26T16:29:00Z"));
+  ASSERT_EQ(notes.holiday_count, 1);
+  EXPECT_EQ(notes.holidays[0].day, local_day("2026-11-27"));
+  EXPECT_EQ(notes.holidays[0].label.name, "Staff day");
+  EXPECT_EQ(notes.holidays[0].label.region, "DE-BE");
+  // Monday 10:00: Monday too.
+  CalendarNotes later;
+  latest_window_moment(berlin(), hours, holidays, at("2026-11-30T09:00:00Z"), &later);
+  ASSERT_EQ(later.holiday_count, 2);
+  EXPECT_EQ(later.holidays[0].label.name, "Bridge day");
+  EXPECT_EQ(later.holidays[1].label.name, "Staff day");
+}
+
+TEST(Holidays, ADayGivenTwiceKeepsTheFirstLabelWithAName) {
+  const std::vector<Holidays::Day> days = {{local_day("2026-12-25"), {}},
+                                           {local_day("2026-12-24"), {"Christmas Eve", ""}},
+                                           {local_day("2026-12-25"), {"Erster Weihnachtstag", "DE-BE"}},
+                                           {local_day("2026-12-25"), {"Christmas Day", ""}}};
+  const Holidays holidays(days);
+  EXPECT_TRUE(holidays.contains(local_day("2026-12-24")));
+  EXPECT_TRUE(holidays.contains(local_day("2026-12-25")));
+  EXPECT_FALSE(holidays.contains(local_day("2026-12-26")));
+  EXPECT_EQ(holidays.label(local_day("2026-12-25")).name, "Erster Weihnachtstag");
+  EXPECT_EQ(holidays.label(local_day("2026-12-25")).region, "DE-BE");
+  EXPECT_EQ(holidays.label(local_day("2026-12-24")).name, "Christmas Eve");
+  EXPECT_EQ(holidays.label(local_day("2026-12-26")).name, "");
+  CalendarNotes notes;
+  add_business_days(local_day("2026-12-23"), 2, holidays, &notes);
+  ASSERT_EQ(notes.holiday_count, 2);
+  EXPECT_EQ(notes.holidays[1].label.name, "Erster Weihnachtstag");
 }
 
 }  // namespace

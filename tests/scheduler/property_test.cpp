@@ -40,7 +40,7 @@ const date::time_zone* zone_named(const World& w, const std::string& name) {
 }
 
 bool is_holiday(const World& w, date::local_days day) {
-  return std::binary_search(w.config.holidays.begin(), w.config.holidays.end(), Date(day));
+  return std::binary_search(w.config.holidays.dates.begin(), w.config.holidays.dates.end(), Date(day));
 }
 
 // Whether `t`'s local reading in `zone` falls in `window` on an allowed day that is no holiday.

@@ -100,9 +100,10 @@ World WorldMaker::make(int contacts, Instant now) {
   cfg.defaults.cadence = "c0";
   const int holidays = uniform(0, 8);
   for (int i = 0; i < holidays; ++i)
-    cfg.holidays.push_back(Date(date::floor<date::days>(now + Seconds(24h) * uniform(-10, 90))));
-  std::sort(cfg.holidays.begin(), cfg.holidays.end());
-  cfg.holidays.erase(std::unique(cfg.holidays.begin(), cfg.holidays.end()), cfg.holidays.end());
+    cfg.holidays.dates.push_back(Date(date::floor<date::days>(now + Seconds(24h) * uniform(-10, 90))));
+  std::vector<Date>& dates = cfg.holidays.dates;
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
   for (int i = 0; i < contacts; ++i) w.contacts.push_back(random_contact(i, cfg, now));
   return w;
 }

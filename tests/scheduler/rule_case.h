@@ -56,7 +56,7 @@ inline void business_days(Config& cfg, Contact&) {
   cfg.cadences["basic"].business_days = true;
 }
 inline void christmas(Config& cfg, Contact&) {
-  cfg.holidays = {day("2026-12-25")};
+  cfg.holidays.dates = {day("2026-12-25")};
 }
 inline void two_business_days_christmas(Config& cfg, Contact& c) {
   cfg.cadences["basic"].steps = durations({"2d"});
@@ -158,6 +158,35 @@ inline void unknown_cadence(Config&, Contact& c) {
   c.cadence = "gone";
 }
 
+// Holiday calendars as config/ reads them from .ics files: one named day each.
+inline HolidayCalendar calendar_of(std::string_view date, std::string name) {
+  return HolidayCalendar{"test.ics", {Holiday{day(date), std::move(name)}}};
+}
+// Wed 18 Nov 2026 is a holiday in Saxony (DE-SN) only.
+inline void saxon_holiday(Config& cfg, Contact&) {
+  cfg.holidays.regions["DE-SN"] = {calendar_of("2026-11-18", "Repentance and Prayer Day")};
+}
+inline void contact_in_saxony(Config& cfg, Contact& c) {
+  saxon_holiday(cfg, c);
+  c.region = "DE-SN";
+}
+inline void owner_in_saxony(Config& cfg, Contact& c) {
+  saxon_holiday(cfg, c);
+  cfg.owners["alice"].region = "DE-SN";
+}
+// Thanksgiving is listed for the US; the contact is in New York State.
+inline void business_days_contact_in_new_york_state(Config& cfg, Contact& c) {
+  business_days(cfg, c);
+  cfg.holidays.regions["US"] = {calendar_of("2026-11-26", "Thanksgiving Day")};
+  c.region = "US-NY";
+}
+// Christmas for everyone, both as a date and in a calendar that names it.
+inline void named_christmas_contact_in_saxony(Config& cfg, Contact& c) {
+  daily_christmas(cfg, c);
+  cfg.holidays.calendars = {calendar_of("2026-12-25", "Christmas Day")};
+  contact_in_saxony(cfg, c);
+}
+
 // The issue's own example: 7 business days x1.5 for 2 unanswered, a Tuesday
 // window, Christmas on the way.
 inline void example(Config& cfg, Contact& c) {
@@ -165,7 +194,7 @@ inline void example(Config& cfg, Contact& c) {
   cfg.cadences["basic"].business_days = true;
   cfg.cadences["basic"].backoff = 1.5;
   cfg.cadences["basic"].min_gap = duration("2d");
-  cfg.holidays = {day("2025-12-25")};
+  cfg.holidays.dates = {day("2025-12-25")};
   c.name = "Jane";
   c.window = window("tue 16:00-17:30");
 }

@@ -73,7 +73,7 @@ class ServiceTest : public ::testing::Test {
 
   void open(std::string_view config_text) {
     config_path_ = dir_.write("touchbase.toml", config_text);
-    auto config = load_config(config_path_);
+    auto config = load_config(config_path_, clock_.now());
     ASSERT_TRUE(config.ok()) << config.error().front().to_string();
     ServiceOptions options;
     options.config_path = config_path_;
@@ -289,6 +289,32 @@ TEST_F(ServiceTest, AReloadReadsTheTalkingPointsFolderAgainAndReleasesAFollowUpT
   auto made = reminders("nina");
   ASSERT_EQ(made.size(), 1u);
   EXPECT_EQ(made[0].talking_point, "news");
+}
+
+// A calendar of one all-day event.
+std::string one_day_calendar(std::string_view date, std::string_view name) {
+  return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:day@test\r\nSUMMARY:" +
+         std::string(name) + "\r\nDTSTART;VALUE=DATE:" + std::string(date) + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+}
+
+TEST_F(ServiceTest, AReloadReadsTheHolidayCalendarsAgain) {
+  // Given a contact reminded Mon 10:00 on a 2-day cadence and a calendar
+  // without Wednesday, a day off added to the calendar for Wednesday and a
+  // reload move the next follow-up to Thursday, midnight in Berlin.
+  dir_.write("holidays.ics", one_day_calendar("20261231", "New Year's Eve"));
+  open(service_config(R"("2d")") + "\n[holidays]\ncalendars = [\"holidays.ics\"]\n");
+  add_contact("nina");
+  service_->start();
+  ASSERT_TRUE(run_until([&] { return deliveries_.messages.size() == 1; }));
+
+  clock_.set(parse_rfc3339("2026-11-26T01:00:00Z").value());
+  dir_.write("holidays.ics", one_day_calendar("20261125", "Company day"));
+  service_->reload();
+  ASSERT_TRUE(run_until([&] { return deliveries_.messages.size() == 2 && !service_->reloading(); }));
+  auto made = reminders("nina");
+  ASSERT_EQ(made.size(), 2u);
+  EXPECT_EQ(format_rfc3339(made[1].due_at), "2026-11-25T23:00:00Z");
+  EXPECT_THAT(made[1].why, HasSubstr("Wed 25 Nov is Company day"));
 }
 
 }  // namespace

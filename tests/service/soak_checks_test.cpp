@@ -33,7 +33,7 @@ steps = ["1d"]
 const Instant k_monday_noon = parse_rfc3339("2026-11-23T11:00:00Z").value();  // 12:00 in Berlin
 
 Config config() {
-  return load_config_text(k_config, "soak.toml").value();
+  return load_config_text(k_config, "soak.toml", k_monday_noon).value();
 }
 
 Delivery delivery(std::string key, Instant at, bool succeeded = true, std::string notifier = "primary") {

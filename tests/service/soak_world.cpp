@@ -125,7 +125,7 @@ void SoakWorld::write_config(int variant, int limit_scale) {
   }
   std::ofstream(config_path_) << text;
   log_.limits.push_back(std::move(limits));
-  auto loaded = load_config(config_path_);
+  auto loaded = load_config(config_path_, clock_.now());
   if (!loaded) throw std::runtime_error(loaded.error().front().to_string());
   daemon_.reset();
   config_ = std::move(loaded).value();

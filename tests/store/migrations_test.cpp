@@ -9,6 +9,7 @@
 
 #include <array>
 
+#include "store/store.h"
 #include "tests/testing/temp_dir.h"
 
 namespace touchbase {
@@ -119,6 +120,27 @@ TEST(Migrations, Version6MovesTheKeptMessagesIntoColumnsAndDropsOnesThatAreNotJs
   EXPECT_EQ(rows.getColumn(4).getInt(), 1);
   EXPECT_FALSE(rows.executeStep());  // 2 and 3 are made again from the contact when sent
   EXPECT_FALSE(db.tableExists("reminder_messages_v5"));
+}
+
+TEST(Migrations, Version9GivesTheContactsStoredBeforeAnEmptyRegionAndTheStoreReadsThem) {
+  TempDir dir;
+  {
+    auto db = open_file(dir / "t.db");
+    ASSERT_TRUE(migrate(db, schema_migrations().first(8)).ok());
+    add_contact_with_reminders(db, 1);
+  }
+  auto store = open_sqlite_store(dir / "t.db");  // migrates to the newest version
+  ASSERT_TRUE(store.ok()) << store.error().message;
+  auto jane = (*store)->find_contact("jane");
+  ASSERT_TRUE(jane.ok()) << jane.error().message;
+  ASSERT_TRUE(jane->has_value());
+  EXPECT_EQ((*jane)->name, "Jane");
+  EXPECT_EQ((*jane)->region, "");
+
+  (*jane)->region = "US-NY";
+  ASSERT_TRUE((*store)->update_contact(**jane).ok());
+  EXPECT_EQ((*store)->find_contact("jane").value()->region, "US-NY");
+  EXPECT_EQ((*store)->reminders("jane").value().size(), 1u);
 }
 
 // What EXPLAIN QUERY PLAN says of `sql`, its lines joined.

@@ -32,6 +32,7 @@ Contact full_contact(std::string id) {
   c.title = "VP Operations";
   c.owner = "alice";
   c.timezone = "Europe/Berlin";
+  c.region = "DE-BE";
   c.window = *parse_window("tue,thu 09:00-10:00,16:00-17:30");
   c.cadence = "prospect";
   c.stage = "proposal";

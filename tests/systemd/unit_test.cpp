@@ -92,7 +92,7 @@ TEST(OnceUnit, ADaemonHoldingTheDatabaseLockIsNoFailureOfTheTimersPass) {
 }
 
 TEST(InstalledConfig, TheExampleInstalledUnderEtcLoadsAndUsesTheStateDirectory) {
-  auto config = load_config(source_dir() / "systemd" / "touchbase.toml");
+  auto config = load_config(source_dir() / "systemd" / "touchbase.toml", parse_rfc3339("2026-11-23T10:00:00Z").value());
   ASSERT_TRUE(config.ok()) << config.error().front().to_string();
   EXPECT_EQ(config->daemon.database, "/var/lib/touchbase/touchbase.db");
   EXPECT_EQ(config->daemon.stop_grace_period, std::chrono::seconds(20));

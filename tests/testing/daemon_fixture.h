@@ -65,7 +65,7 @@ class DaemonFixture : public ::testing::Test {
 
   // Runs the daemon on `text` from now on.
   void use_config(std::string_view text) {
-    auto loaded = load_config_text(text, "daemon-test.toml");
+    auto loaded = load_config_text(text, "daemon-test.toml", clock_.now());
     if (!loaded) throw std::runtime_error(loaded.error().front().to_string());
     daemon_.reset();
     config_ = std::move(loaded).value();
