@@ -233,7 +233,7 @@ void SoakWorld::log_touch(const std::string& id) {
   const std::string outcome = k_outcomes[random_() % 6];
   if (!command({"log", id, "--outcome", outcome})) return;
   // The cadences' on_reply is "pause": no follow-up until resume.
-  if (outcome == "replied" || outcome == "meeting") log_.quiet.push_back({id, clock_.now(), Instant::max(), false});
+  if (outcome == "replied" || outcome == "meeting") quiet_from_now(id, Instant::max());
 }
 
 void SoakWorld::quiet_command(const std::string& id) {
@@ -241,17 +241,25 @@ void SoakWorld::quiet_command(const std::string& id) {
   const std::string until = std::to_string(length.count()) + "s";
   switch (random_() % 4) {
     case 0:
-      if (command({"snooze", id, until})) log_.quiet.push_back({id, clock_.now(), clock_.now() + length, false});
+      if (command({"snooze", id, until})) quiet_from_now(id, clock_.now() + length);
       return;
     case 1:
-      if (command({"pause", id, until})) log_.quiet.push_back({id, clock_.now(), clock_.now() + length, false});
+      if (command({"pause", id, until})) quiet_from_now(id, clock_.now() + length);
       return;
     case 2:
-      if (command({"pause", id})) log_.quiet.push_back({id, clock_.now(), Instant::max(), false});
+      if (command({"pause", id})) quiet_from_now(id, Instant::max());
       return;
     default:
-      if (command({"close", id, "--reason", "lost"})) log_.quiet.push_back({id, clock_.now(), Instant::max(), false});
+      if (command({"close", id, "--reason", "lost"})) quiet_from_now(id, Instant::max());
   }
+}
+
+void SoakWorld::quiet_from_now(const std::string& id, Instant until) {
+  // A pause, snooze or close replaces the one before: a snooze after an undated pause ends it at its date.
+  for (QuietSpan& q : log_.quiet) {
+    if (q.contact_id == id && q.until > clock_.now()) q.until = clock_.now();
+  }
+  log_.quiet.push_back({id, clock_.now(), until, false});
 }
 
 void SoakWorld::resume(const std::string& id) {

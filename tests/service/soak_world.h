@@ -86,6 +86,7 @@ class SoakWorld {
   void log_touch(const std::string& id);
   void quiet_command(const std::string& id);
   void resume(const std::string& id);
+  void quiet_from_now(const std::string& id, Instant until);
   void import_edits();
   void reload();
   void restart();
