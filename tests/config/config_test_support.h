@@ -60,14 +60,18 @@ class ScopedEnv {
   std::optional<std::string> old_;
 };
 
-// Every error of loading `toml` as "t.toml", formatted by to_string(); empty if it loads.
-inline std::vector<std::string> config_errors(std::string_view toml) {
-  auto r = load_config_text(toml, "t.toml", k_load_time);
+// Every error of a load, formatted by to_string(); empty if it loaded.
+inline std::vector<std::string> error_texts(const ConfigResult& r) {
   std::vector<std::string> out;
   if (!r.ok()) {
     for (const auto& e : r.error()) out.push_back(e.to_string());
   }
   return out;
+}
+
+// Every error of loading `toml` as "t.toml"; empty if it loads.
+inline std::vector<std::string> config_errors(std::string_view toml) {
+  return error_texts(load_config_text(toml, "t.toml", k_load_time));
 }
 
 // `lines` followed by k_minimal_rest.

@@ -65,14 +65,7 @@ class ReadHolidaysTest : public ::testing::Test {
     return load_config(dir_.write("touchbase.toml", std::string(holidays) + k_minimal_rest), k_load_time);
   }
 
-  std::vector<std::string> errors(std::string_view holidays) {
-    auto r = load(holidays);
-    std::vector<std::string> out;
-    if (!r.ok()) {
-      for (const auto& e : r.error()) out.push_back(e.to_string());
-    }
-    return out;
-  }
+  std::vector<std::string> errors(std::string_view holidays) { return error_texts(load(holidays)); }
 
   std::string path(std::string_view name) const { return (dir_.path() / name).lexically_normal().string(); }
 

@@ -21,12 +21,7 @@ class TalkingPointsDirTest : public ::testing::Test {
   }
 
   std::vector<std::string> errors(const std::filesystem::path& config) {
-    auto r = load_config(config, k_load_time);
-    std::vector<std::string> out;
-    if (!r.ok()) {
-      for (const auto& e : r.error()) out.push_back(e.to_string());
-    }
-    return out;
+    return error_texts(load_config(config, k_load_time));
   }
 
   std::string path(std::string_view name) const { return (dir_.path() / name).lexically_normal().string(); }
