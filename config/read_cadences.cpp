@@ -39,7 +39,6 @@ void read_steps(const Value& v, Cadence& c) {
 std::optional<RollingCap> read_cap(const Value& v) {
   if (!v || !v.table(R"(a table like { count = 3, within = "21d" })")) return std::nullopt;
   TableReader t(v, k_cap_keys);
-  RollingCap cap;
   auto count = t.required("count", "an integer of at least 1").integer(1, std::numeric_limits<int>::max());
   Value within_value = t.required("within", R"(a duration like "21d")");
   auto within = within_value.duration();

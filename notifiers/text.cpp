@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/utf8.h"
+
 namespace touchbase {
 namespace {
 
@@ -24,8 +26,10 @@ std::size_t count_chars(std::string_view text) {
       std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(static_cast<unsigned char>(c)); }));
 }
 
-std::string truncate_chars(std::string_view text, std::size_t max_chars) {
-  if (count_chars(text) <= max_chars) return std::string(text);
+std::string truncate_chars(std::string_view any_bytes, std::size_t max_chars) {
+  const std::string valid = valid_utf8(any_bytes);
+  const std::string_view text = valid;
+  if (count_chars(text) <= max_chars) return valid;
   if (max_chars == 0) return {};
   // Keep max_chars - 1 code points and add the ellipsis.
   std::size_t kept = 0;

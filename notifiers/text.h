@@ -11,7 +11,9 @@ namespace touchbase {
 
 // The number of Unicode code points (UTF-8 continuation bytes not counted).
 std::size_t count_chars(std::string_view text);
-// At most `max_chars` code points; text that had to be cut ends with "…".
+// At most `max_chars` code points of valid UTF-8 (any bytes in: each
+// ill-formed sequence counts as the one U+FFFD it becomes, as valid_utf8());
+// text that had to be cut ends with "…".
 std::string truncate_chars(std::string_view text, std::size_t max_chars);
 
 // &, <, > and quotes as HTML entities.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/utf8.h"
+
 namespace touchbase {
 namespace {
 
@@ -19,6 +21,15 @@ TEST(TruncateChars, NeverSplitsAMultiByteCharacter) {
   // "ü" and "ß" are two bytes each; the cut falls after whole characters.
   EXPECT_EQ(truncate_chars("Müßiggang", 4), "Müß…");
   EXPECT_EQ(count_chars("Müßiggang"), 9u);
+}
+
+TEST(TruncateChars, StrayContinuationBytesCountAsTheReplacementsTheyBecome) {
+  // 300 lone continuation bytes, as a broken server may answer: each becomes
+  // one U+FFFD, and the limit counts those, not the bytes that made them.
+  const std::string cut = truncate_chars(std::string(300, '\x80'), 10);
+  EXPECT_EQ(count_chars(cut), 10u);
+  EXPECT_TRUE(is_utf8(cut));
+  EXPECT_EQ(cut.size(), 9 * k_replacement_character.size() + std::string_view("…").size());
 }
 
 TEST(Escaping, HtmlEscapesMarkupAndQuotes) {
