@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/json_line.h"
 #include "delivery/notifier_factory.h"
+#include "service/wakeup.h"
 
 namespace touchbase {
 namespace {
@@ -55,7 +56,8 @@ Status retry_outbox(const Cli& cli, std::int64_t id, bool dead) {
   std::optional<std::int64_t> row;
   if (!dead) row = id;
   TB_TRY(int count, store->requeue(row, cli.clock.now()));
-  std::cout << "requeued " << count << " row(s); a running daemon delivers them within a minute\n";
+  wake_daemon(config.daemon.database);
+  std::cout << "requeued " << count << " row(s); a running daemon delivers them now\n";
   return {};
 }
 

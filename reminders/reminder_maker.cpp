@@ -4,10 +4,12 @@
 #include <functional>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <spdlog/spdlog.h>
 
 #include "reminders/contact_histories.h"
+#include "reminders/decisions_key.h"
 #include "reminders/missed_notice.h"
 #include "reminders/point_history.h"
 #include "reminders/reminder_message.h"
@@ -56,6 +58,9 @@ void wake_at(ReminderPass& pass, Instant at) {
 
 }  // namespace
 
+ReminderMaker::ReminderMaker(const Config& config, const CadenceEngine& engine, Store& store)
+    : config_(config), engine_(engine), store_(store), key_(decisions_key(config)), dry_(config, store) {}
+
 Result<Decision> ReminderMaker::decide(Contact& contact, std::span<const Touch> history, Instant now) {
   Decision d;
   bool changed = false;
@@ -96,47 +101,109 @@ Result<std::optional<Instant>> ReminderMaker::following_remind_at(Contact& conta
   return std::optional<Instant>(std::max(d.remind_at, now));
 }
 
-Status ReminderMaker::scan_contacts(Instant now, Scan& scan) {
+Status ReminderMaker::check_key() {
+  if (key_checked_) return {};
+  TB_TRY(std::string stored, store_.decisions_key());
+  if (stored != key_) {
+    spdlog::info("the rules or the config changed since the decisions were stored: every contact is decided again");
+    TB_TRY_STATUS(store_.redecide_all(key_));
+  }
+  key_checked_ = true;
+  return {};
+}
+
+Status ReminderMaker::scan_changes(Instant now, Scan& scan) {
+  TB_TRY(auto changes, store_.contact_changes(static_cast<int>(k_changes_per_pass)));
+  for (std::size_t from = 0; from < changes.size(); from += k_contacts_per_page) {
+    const auto seen = std::span(changes).subspan(from, std::min(k_contacts_per_page, changes.size() - from));
+    std::vector<std::string> ids;
+    for (const ContactChange& change : seen) ids.push_back(change.contact_id);
+    TB_TRY(auto contacts, store_.find_contacts(ids));
+    std::unordered_set<std::string_view> found;
+    for (const Contact& contact : contacts) found.insert(contact.id);
+    std::vector<std::string> missing;  // removed, or a row that does not read
+    for (const std::string& id : ids) {
+      if (!found.contains(id)) missing.push_back(id);
+    }
+    TB_TRY_STATUS(consider_page(contacts, missing, seen, now, scan));
+    for (const std::string& id : ids) scan.decided.insert(id);
+  }
+  return {};
+}
+
+Status ReminderMaker::scan_due(Instant now, Scan& scan) {
   std::string after;
   for (;;) {
-    TB_TRY(auto contacts, store_.list_contacts_after(after, static_cast<int>(k_contacts_per_page)));
+    TB_TRY(auto contacts, store_.contacts_to_revisit(now, after, static_cast<int>(k_contacts_per_page)));
     if (contacts.empty()) return {};
-    TB_TRY(auto histories, store_.histories_of(ids_of(contacts)));
-    for (Contact& contact : contacts) TB_TRY_STATUS(consider(contact, histories, now, scan));
-    if (contacts.size() < k_contacts_per_page) return {};
     after = contacts.back().id;
+    const bool last_page = contacts.size() < k_contacts_per_page;
+    std::erase_if(contacts, [&](const Contact& c) { return scan.decided.contains(c.id); });
+    TB_TRY_STATUS(consider_page(contacts, {}, {}, now, scan));
+    if (last_page) return {};
   }
 }
 
-Status ReminderMaker::consider(Contact& contact, const ContactHistories& histories, Instant now, Scan& scan) {
-  if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) return {};
+Status ReminderMaker::consider_page(std::span<Contact> contacts, std::span<const std::string> missing,
+                                    std::span<const ContactChange> seen, Instant now, Scan& scan) {
+  TB_TRY(auto histories, store_.histories_of(ids_of(contacts)));
+  std::vector<StoredDecision> decided;
+  for (Contact& contact : contacts) {
+    TB_TRY(StoredDecision d, consider(contact, histories, now, scan));
+    decided.push_back(std::move(d));
+  }
+  for (const std::string& id : missing) {
+    // A row that does not read is read again at every pass, and so counted as skipped.
+    decided.push_back({id, {}, {}, skipped_.in_this_pass(id) ? std::optional(now) : std::nullopt});
+  }
+  return store_.store_decisions(decided, seen);
+}
+
+Instant ReminderMaker::revisit_at(const ResolvedOwner* owner, const Decision& d) const {
+  if (owner == nullptr || owner->owner->daily_limit <= 0) return d.remind_at;
+  // From the start of the owner's day, it competes for a place in it.
+  const LocalDays day = owner->zone.local_day(d.remind_at);
+  return std::min(d.remind_at, owner->zone.to_instant(LocalSeconds(day)).at);
+}
+
+Result<StoredDecision> ReminderMaker::consider(Contact& contact, const ContactHistories& histories, Instant now,
+                                               Scan& scan) {
+  StoredDecision stored{contact.id, {}, {}, {}};
+  if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) return stored;
   const std::vector<Touch> history = engine_history(histories, contact.id);
   TB_TRY(Decision d, decide(contact, history, now));
-  if (d.kind == Decision::Kind::skipped) skipped_.skip({contact.id, d.why});
-  if (d.kind != Decision::Kind::follow_up) return {};
+  if (d.kind == Decision::Kind::skipped) {
+    skipped_.skip({contact.id, d.why});
+    stored.revisit_at = now;  // read at every pass, and so counted as skipped
+  }
+  if (d.kind != Decision::Kind::follow_up) return stored;
+  const ResolvedOwner* owner = engine_.resolved().owner_of(contact);
+  stored.due_at = d.due_at;
+  stored.remind_at = d.remind_at;
+  stored.revisit_at = revisit_at(owner, d);
   if (d.remind_at <= now && now - d.due_at > config_.daemon.catch_up_max_age) {
     scan.missed.push_back({contact, std::move(d)});  // too old to remind one by one
-    return {};
+    return stored;
   }
-  const ResolvedOwner* owner = engine_.resolved().owner_of(contact);
   const bool limited = owner && owner->owner->daily_limit > 0;
   if (d.remind_at > now) {
     // Later today, it may take a place the ones due now would otherwise have.
     const LocalDays today = owner_day(engine_.resolved(), owner, now);
     if (!limited || owner_day(engine_.resolved(), owner, d.remind_at) != today) {
       wake_at(scan.pass, d.remind_at);
-      return {};
+      return stored;
     }
   } else if (config_.cadence_for(d.cadence).require_talking_point) {
     const PointHistory points = point_history(histories, contact.id);
     const Owner& by = config_.owner_for(contact.owner);
     if (choose_for_reminder(config_, points, contact, by.id, d.step, now).kind == PointChoice::Kind::none) {
       // It waits for a point, and takes no place in the owner's day meanwhile.
-      return dry_.waiting(contact, d, now);
+      TB_TRY_STATUS(dry_.waiting(contact, d, now));
+      return stored;
     }
   }
   scan.candidates.push_back({contact.id, owner, contact.value, d.due_at, d.remind_at, now});
-  return {};
+  return stored;
 }
 
 Result<std::vector<ReminderMaker::Candidate*>> ReminderMaker::keep_places(std::vector<Candidate>& candidates,
@@ -221,9 +288,11 @@ Result<ReminderPass> ReminderMaker::create_due_reminders(Instant now) {
 }
 
 Result<ReminderPass> ReminderMaker::make_due_reminders(Instant now) {
+  TB_TRY_STATUS(check_key());
   dry_.begin_pass();
   Scan scan;
-  TB_TRY_STATUS(scan_contacts(now, scan));
+  TB_TRY_STATUS(scan_changes(now, scan));
+  TB_TRY_STATUS(scan_due(now, scan));
   TB_TRY_STATUS(notify_missed(scan.missed, now));
   TB_TRY(auto due, keep_places(scan.candidates, now, scan.pass));
   // Most valuable first, a page at a time, each page read again and written in one commit.
@@ -233,8 +302,22 @@ Result<ReminderPass> ReminderMaker::make_due_reminders(Instant now) {
     auto write_page = [&] { return create_page(page, now, scan.pass); };
     TB_TRY_STATUS(store_.in_one_transaction(write_page, Store::Inner::all_or_nothing));
   }
+  // The reminders just made changed their contacts: their next decisions, stored now.
+  Scan after;
+  after.pass.created = scan.pass.created;
+  after.pass.next_remind_at = scan.pass.next_remind_at;
+  TB_TRY_STATUS(scan_changes(now, after));
   TB_TRY_STATUS(dry_.end_pass());
-  return scan.pass;
+  TB_TRY(DecisionsAhead ahead, store_.decisions_ahead(now));
+  if (ahead.remind_at) wake_at(after.pass, *ahead.remind_at);
+  after.pass.next_pass_at = after.pass.next_remind_at;
+  if (ahead.revisit_at) {
+    after.pass.next_pass_at = std::min(after.pass.next_pass_at.value_or(Instant::max()), *ahead.revisit_at);
+  }
+  // Changes still waiting (more than a pass decides, a switch made just now), or a follow-up due at once.
+  TB_TRY(auto changed, store_.contact_changes(1));
+  after.pass.unfinished = !changed.empty() || !after.candidates.empty() || !after.missed.empty();
+  return after.pass;
 }
 
 Status ReminderMaker::notify_missed(std::span<const Missed> missed, Instant now) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "config/config.h"
@@ -27,16 +28,21 @@ inline constexpr Seconds k_late_after{60};
 // Late reminders made in one pass (after downtime) go out this far apart.
 inline constexpr Seconds k_catch_up_spacing{2};
 
+// Changed contacts a pass decides at most; the rest wait for the next pass,
+// which follows at once, so that deliveries go on meanwhile.
+inline constexpr std::size_t k_changes_per_pass = 4096;
+
 struct ReminderPass {
   int created = 0;
   std::optional<Instant> next_remind_at;  // the earliest reminder still to come
+  std::optional<Instant> next_pass_at;    // when a pass is needed next: a reminder, or a stored decision's revisit
+  bool unfinished = false;                // changed contacts wait to be decided: pass again at once
 };
 
 class ReminderMaker {
  public:
   // All references must outlive the maker.
-  ReminderMaker(const Config& config, const CadenceEngine& engine, Store& store)
-      : config_(config), engine_(engine), store_(store), dry_(config, store) {}
+  ReminderMaker(const Config& config, const CadenceEngine& engine, Store& store);
 
   // Creates a reminder for every follow-up whose remind_at <= now and that has
   // none yet, applying cadence switches and dormancy on the way, and each
@@ -45,10 +51,20 @@ class ReminderMaker {
   // k_catch_up_spacing apart, most valuable first; those due more than
   // catch_up_max_age ago are listed in one notice per owner instead.
   //
+  // A pass reads only the contacts changed since the last (at most
+  // k_changes_per_pass) and those whose stored decision says a pass must look
+  // at them again (revisit_at <= now), never the whole table; each decision is
+  // stored again as it is made. revisit_at is the reminder time; for an owner
+  // with a daily_limit, the start of the owner's day of it, so that the
+  // follow-ups later today compete for places; a follow-up that waits (for
+  // its owner's next day, or for a talking point) and a contact the engine
+  // cannot decide keep a revisit_at in the past and are read at every pass.
+  // The first pass after the decisions key changed (decisions_key.h) marks
+  // every contact changed, and the following passes decide them.
+  //
   // The contacts are read a page at a time, each page with its histories in
   // one query per table, and only what competes for a place today is kept
-  // between pages: a pass's memory grows with the follow-ups due today, not
-  // with the contacts. The follow-ups moved past today wake the daemon at the
+  // between pages. The follow-ups moved past today wake the daemon at the
   // start of the owner's next day, when they compete again.
   //
   // A contact the engine cannot decide (Decision::Kind::skipped) or whose row
@@ -79,6 +95,7 @@ class ReminderMaker {
   struct Scan {
     std::vector<Candidate> candidates;
     std::vector<Missed> missed;
+    std::unordered_set<std::string> decided;  // the changed contacts decided in this pass
     ReminderPass pass;
   };
 
@@ -86,9 +103,19 @@ class ReminderMaker {
   // The engine's decision on `history` after applying any cadence switch or
   // dormancy to `contact` and writing it.
   Result<Decision> decide(Contact& contact, std::span<const Touch> history, Instant now);
-  // Decides every contact, a page at a time, into `scan`.
-  Status scan_contacts(Instant now, Scan& scan);
-  Status consider(Contact& contact, const ContactHistories& histories, Instant now, Scan& scan);
+  // Marks every contact changed when the decisions were made with another key.
+  Status check_key();
+  // Decides the changed contacts, then those due again, a page at a time, into `scan`.
+  Status scan_changes(Instant now, Scan& scan);
+  Status scan_due(Instant now, Scan& scan);
+  // Decides `contacts` into `scan` and stores their decisions (`missing`: ids
+  // of changed contacts that are gone), forgetting the changes `seen`.
+  Status consider_page(std::span<Contact> contacts, std::span<const std::string> missing,
+                       std::span<const ContactChange> seen, Instant now, Scan& scan);
+  // Decides `contact` into `scan`; returns its decision as stored.
+  Result<StoredDecision> consider(Contact& contact, const ContactHistories& histories, Instant now, Scan& scan);
+  // When a pass must look again at follow-up `d` of a contact of `owner`.
+  Instant revisit_at(const ResolvedOwner* owner, const Decision& d) const;
   // The candidates that keep a place and are due now, most valuable first, each
   // with its first attempt; `pass` wakes for the others.
   Result<std::vector<Candidate*>> keep_places(std::vector<Candidate>& candidates, Instant now, ReminderPass& pass);
@@ -108,6 +135,8 @@ class ReminderMaker {
   const Config& config_;
   const CadenceEngine& engine_;
   Store& store_;
+  std::string key_;  // decisions_key(config)
+  bool key_checked_ = false;
   DrySegments dry_;  // segments whose follow-ups wait for a talking point
   SkippedContacts skipped_;
 };

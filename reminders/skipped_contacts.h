@@ -24,6 +24,8 @@ class SkippedContacts {
   // `contact` is left out of this pass; logged if it was not left out, for
   // this reason, in the last one.
   void skip(const SkippedContact& contact);
+  // Whether contact `id` was left out of this pass so far.
+  bool in_this_pass(const std::string& id) const { return current_.count(id) > 0; }
   // Ends a pass: its skipped contacts become last_pass().
   void end_pass();
   // The contacts the last finished pass left out, by id.

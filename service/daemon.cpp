@@ -49,7 +49,8 @@ Result<Instant> Daemon::pass() {
     metrics_->contacts_skipped(reminders_.skipped().last_pass());
   }
   next_reminder_at_ = created.next_remind_at;
-  next_pass_at_ = std::min(now + k_max_sleep, next_reminder_at_.value_or(Instant::max()));
+  next_pass_at_ = std::min(now + k_max_sleep, created.next_pass_at.value_or(Instant::max()));
+  if (created.unfinished) next_pass_at_ = now;  // changed contacts wait to be decided
   auto wake = dispatch(now);
   pruner_.run_if_due(now);  // after the deliveries have started
   return wake;
@@ -58,8 +59,7 @@ Result<Instant> Daemon::pass() {
 Result<Instant> Daemon::dispatch(Instant now) {
   TB_TRY_STATUS(dispatcher_.dispatch_ready());
   TB_TRY(auto next_attempt, store_.next_outbox_attempt());
-  Instant wake = now + k_max_sleep;
-  if (next_reminder_at_) wake = std::min(wake, *next_reminder_at_);
+  Instant wake = std::min(now + k_max_sleep, next_pass_at_);
   // Rows ready now are in flight, or wait for their notifier's rate.
   if (next_attempt && *next_attempt > now) wake = std::min(wake, *next_attempt);
   if (auto throttled = dispatcher_.throttled_until()) wake = std::min(wake, *throttled);

@@ -1,8 +1,10 @@
 #pragma once
 // The daemon's loop on one Asio io_context: a pass creates the reminders
 // that have come due and starts the deliveries that are ready; a timer wakes
-// it at the next instant anything is due, and at least every k_max_sleep so
-// changes made by other processes and wall-clock jumps are noticed. A pass
+// it at the next instant anything is due (the stored decisions say when, see
+// reminders/reminder_maker.h), and at least every k_max_sleep, in case a
+// change made by another process came without a wake-up. Wall-clock jumps
+// wake it too (service/wall_clock_watch.h). A pass
 // also prunes old delivered outbox rows (service/outbox_pruner.h). Between
 // passes, the deliveries that become ready (a retry, a row held back by its
 // notifier's rate, a fallback) are started without a whole pass. While
@@ -28,7 +30,7 @@
 
 namespace touchbase {
 
-inline constexpr Seconds k_max_sleep{60};
+inline constexpr Seconds k_max_sleep = std::chrono::minutes(10);
 inline constexpr Seconds k_retry_after_error{5};
 // How long the daemon's writes wait for another process's lock (an import)
 // before failing, to be tried again later: one write holds the event loop, and

@@ -17,11 +17,15 @@ constexpr std::array<std::string_view, 21> k_columns = {
     "timezone",     "contact_window", "cadence",       "stage",     "tags",           "deal_value", "status",
     "paused_until", "last_touch",     "cadence_since", "next_step", "next_step_date", "notes",      "region"};
 
-std::string column_list() {
+}  // namespace
+
+std::string contact_column_list() {
   std::string out;
   for (auto name : k_columns) out += (out.empty() ? "" : ", ") + std::string(name);
   return out;
 }
+
+namespace {
 
 std::string parameter_list() {
   std::string out;
@@ -71,12 +75,13 @@ SkippedContact unreadable(const std::string& id, std::string_view column, const 
 }  // namespace
 
 const std::string& insert_contact_sql() {
-  static const std::string sql = "INSERT INTO contacts (" + column_list() + ") VALUES (" + parameter_list() + ")";
+  static const std::string sql =
+      "INSERT INTO contacts (" + contact_column_list() + ") VALUES (" + parameter_list() + ")";
   return sql;
 }
 
 const std::string& upsert_contact_sql() {
-  static const std::string sql = "INSERT INTO contacts (" + column_list() + ") VALUES (" + parameter_list() +
+  static const std::string sql = "INSERT INTO contacts (" + contact_column_list() + ") VALUES (" + parameter_list() +
                                  ") ON CONFLICT (id) DO UPDATE SET " + assignments("excluded.") + ", removed_at = NULL";
   return sql;
 }
@@ -87,7 +92,7 @@ const std::string& update_contact_sql() {
 }
 
 const std::string& select_contacts_sql() {
-  static const std::string sql = "SELECT " + column_list() + " FROM contacts WHERE removed_at IS NULL";
+  static const std::string sql = "SELECT " + contact_column_list() + " FROM contacts WHERE removed_at IS NULL";
   return sql;
 }
 

@@ -19,7 +19,9 @@ const std::string& insert_contact_sql();
 // REPLACE, the contact's touches and reminders stay, and a removed contact
 // comes back.
 const std::string& upsert_contact_sql();
-const std::string& update_contact_sql();   // leaves a removed contact alone
+const std::string& update_contact_sql();  // leaves a removed contact alone
+// "id, name, ...": every column read_contact reads, in its order.
+std::string contact_column_list();
 const std::string& select_contacts_sql();  // the contacts not removed; ends before AND / ORDER BY
 
 // Errc::data when `c` cannot be stored so that it reads back equal: an empty

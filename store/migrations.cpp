@@ -301,7 +301,48 @@ constexpr std::string_view k_schema_v9 = R"sql(
 ALTER TABLE contacts ADD COLUMN region TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<Migration, 9> k_migrations = {{
+// Version 10: each contact's next decision, indexed by when a pass must look
+// at it again, and the contacts changed since (records.h StoredDecision,
+// ContactChange). Every contact starts changed, so the first pass decides it.
+// The triggers delete and insert rather than INSERT OR REPLACE: an upsert's
+// conflict handling would override theirs.
+constexpr std::string_view k_schema_v10 = R"sql(
+CREATE TABLE decisions (
+  contact_id TEXT PRIMARY KEY NOT NULL,
+  due_at INTEGER,
+  remind_at INTEGER,
+  revisit_at INTEGER
+) STRICT, WITHOUT ROWID;
+CREATE INDEX decisions_by_revisit ON decisions (revisit_at) WHERE revisit_at IS NOT NULL;
+CREATE INDEX decisions_by_reminder ON decisions (remind_at) WHERE remind_at IS NOT NULL;
+
+CREATE TABLE contact_changes (
+  mark INTEGER PRIMARY KEY AUTOINCREMENT,
+  contact_id TEXT NOT NULL UNIQUE
+) STRICT;
+CREATE TABLE decisions_key (
+  only INTEGER PRIMARY KEY CHECK (only = 1),
+  key TEXT NOT NULL
+) STRICT;
+
+CREATE TRIGGER contact_added_changes AFTER INSERT ON contacts
+BEGIN DELETE FROM contact_changes WHERE contact_id = NEW.id; INSERT INTO contact_changes (contact_id) VALUES (NEW.id); END;
+CREATE TRIGGER contact_edited_changes AFTER UPDATE ON contacts
+BEGIN DELETE FROM contact_changes WHERE contact_id = NEW.id; INSERT INTO contact_changes (contact_id) VALUES (NEW.id); END;
+CREATE TRIGGER contact_deleted_forgets AFTER DELETE ON contacts
+BEGIN
+  DELETE FROM decisions WHERE contact_id = OLD.id;
+  DELETE FROM contact_changes WHERE contact_id = OLD.id;
+END;
+CREATE TRIGGER touch_added_changes AFTER INSERT ON touches
+BEGIN DELETE FROM contact_changes WHERE contact_id = NEW.contact_id; INSERT INTO contact_changes (contact_id) VALUES (NEW.contact_id); END;
+CREATE TRIGGER reminder_added_changes AFTER INSERT ON reminders
+BEGIN DELETE FROM contact_changes WHERE contact_id = NEW.contact_id; INSERT INTO contact_changes (contact_id) VALUES (NEW.contact_id); END;
+
+INSERT INTO contact_changes (contact_id) SELECT id FROM contacts;
+)sql";
+
+constexpr std::array<Migration, 10> k_migrations = {{
     {1, k_schema_v1},
     {2, k_schema_v2},
     {3, k_schema_v3},
@@ -311,6 +352,7 @@ constexpr std::array<Migration, 9> k_migrations = {{
     {7, k_schema_v7},
     {8, k_schema_v8},
     {9, k_schema_v9},
+    {10, k_schema_v10},
 }};
 
 void apply(SQLite::Database& db, const Migration& m) {

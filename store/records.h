@@ -32,6 +32,31 @@ struct DrySegment {
   std::int64_t notice_id = 0;
 };
 
+// A contact's next follow-up as the daemon last decided it, so that a pass
+// reads only the contacts whose time has come (reminders/reminder_maker.h).
+struct StoredDecision {
+  std::string contact_id;
+  std::optional<Instant> due_at;     // nullopt: nothing is due (closed, paused, dormant, ...)
+  std::optional<Instant> remind_at;  // set with due_at
+  // When a pass must decide the contact again; nullopt: only once it changes.
+  std::optional<Instant> revisit_at;
+  bool operator==(const StoredDecision&) const = default;
+};
+
+// A contact whose stored decision may be out of date: it was added or edited,
+// or a touch or a reminder of it was written. `mark` orders the changes and
+// tells a later change of the same contact from this one.
+struct ContactChange {
+  std::int64_t mark = 0;
+  std::string contact_id;
+};
+
+// The earliest times ahead of the stored decisions.
+struct DecisionsAhead {
+  std::optional<Instant> revisit_at;  // when a pass must look again
+  std::optional<Instant> remind_at;   // the next reminder
+};
+
 enum class OutboxState { pending, delivered, failed, dead };
 
 std::string_view to_string(OutboxState s);

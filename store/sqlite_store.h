@@ -72,6 +72,14 @@ class SqliteStore final : public Store {
   Result<int> requeue(std::optional<std::int64_t> row_id, Instant now) override;
   Result<Pruned> prune_delivered(Instant before, int limit) override;  // sqlite_store_counts.cpp
   Result<StoreCounts> counts() override;
+  // sqlite_store_decisions.cpp
+  Result<std::vector<ContactChange>> contact_changes(int limit) override;
+  Status store_decisions(std::span<const StoredDecision> decisions, std::span<const ContactChange> seen) override;
+  Result<std::vector<Contact>> contacts_to_revisit(Instant now, std::string_view after_id, int limit) override;
+  Result<DecisionsAhead> decisions_ahead(Instant now) override;
+  Result<std::optional<StoredDecision>> find_decision(std::string_view contact_id) override;
+  Result<std::string> decisions_key() override;
+  Status redecide_all(std::string_view key) override;
 
  private:
   // Runs `body` with SQLite's exceptions turned into an Error about `doing`.

@@ -201,6 +201,26 @@ class Store {
   // left, in one short transaction. Rows pending, failed or dead, and the
   // reminders themselves (the history the engine plans from), stay.
   virtual Result<Pruned> prune_delivered(Instant before, int limit) = 0;
+  // The stored decisions (records.h). Adding, editing or removing a contact,
+  // and writing a touch or a reminder of it, marks it changed, whoever
+  // writes; so does redecide_all for every contact.
+  // At most `limit` changes, oldest first.
+  virtual Result<std::vector<ContactChange>> contact_changes(int limit) = 0;
+  // Writes `decisions` (replacing each contact's earlier one) and forgets the
+  // changes `seen`, in one transaction; a change made since one of them was
+  // read has another mark and stays.
+  virtual Status store_decisions(std::span<const StoredDecision> decisions, std::span<const ContactChange> seen) = 0;
+  // The contacts (not removed) whose revisit_at <= `now`, by id after
+  // `after_id`, at most `limit`; rows that do not read are told as by
+  // list_contacts_after.
+  virtual Result<std::vector<Contact>> contacts_to_revisit(Instant now, std::string_view after_id, int limit) = 0;
+  // The earliest revisit_at and remind_at after `now`.
+  virtual Result<DecisionsAhead> decisions_ahead(Instant now) = 0;
+  virtual Result<std::optional<StoredDecision>> find_decision(std::string_view contact_id) = 0;
+  // What the stored decisions were made with (empty before any).
+  virtual Result<std::string> decisions_key() = 0;
+  // Marks every contact changed and keeps `key`, in one transaction.
+  virtual Status redecide_all(std::string_view key) = 0;
   // The figures of StoreCounts, read in one snapshot.
   virtual Result<StoreCounts> counts() = 0;
   // Makes a failed or dead row pending again, due at `now`, keeping its key

@@ -68,7 +68,7 @@ TEST_F(DaemonStoreFaultsTest, ACommitThatFailsLeavesNothingOfItsPageAndTheNextPa
 
 TEST_F(DaemonStoreFaultsTest, AStoreThatCannotBeReadFailsThePassWithoutWritingOrDelivering) {
   contact("new", "Nina New");
-  faulty_->fail(StoreCall::list_contacts_after, Error::unavailable("database is locked"));
+  faulty_->fail(StoreCall::contact_changes, Error::unavailable("database is locked"));
 
   EXPECT_THAT(failed_pass(), HasSubstr("database is locked"));
   EXPECT_THAT(notifier_->delivered, IsEmpty());

@@ -228,4 +228,39 @@ Result<StoreCounts> FaultyStore::counts() {
   return inner_.counts();
 }
 
+Result<std::vector<ContactChange>> FaultyStore::contact_changes(int limit) {
+  if (auto failure = fault(StoreCall::contact_changes)) return *failure;
+  return inner_.contact_changes(limit);
+}
+
+Status FaultyStore::store_decisions(std::span<const StoredDecision> decisions, std::span<const ContactChange> seen) {
+  if (auto failure = fault(StoreCall::store_decisions)) return *failure;
+  return inner_.store_decisions(decisions, seen);
+}
+
+Result<std::vector<Contact>> FaultyStore::contacts_to_revisit(Instant now, std::string_view after_id, int limit) {
+  if (auto failure = fault(StoreCall::contacts_to_revisit)) return *failure;
+  return inner_.contacts_to_revisit(now, after_id, limit);
+}
+
+Result<DecisionsAhead> FaultyStore::decisions_ahead(Instant now) {
+  if (auto failure = fault(StoreCall::decisions_ahead)) return *failure;
+  return inner_.decisions_ahead(now);
+}
+
+Result<std::optional<StoredDecision>> FaultyStore::find_decision(std::string_view contact_id) {
+  if (auto failure = fault(StoreCall::find_decision)) return *failure;
+  return inner_.find_decision(contact_id);
+}
+
+Result<std::string> FaultyStore::decisions_key() {
+  if (auto failure = fault(StoreCall::decisions_key)) return *failure;
+  return inner_.decisions_key();
+}
+
+Status FaultyStore::redecide_all(std::string_view key) {
+  if (auto failure = fault(StoreCall::redecide_all)) return *failure;
+  return inner_.redecide_all(key);
+}
+
 }  // namespace touchbase::testing

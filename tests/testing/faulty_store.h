@@ -54,7 +54,14 @@ enum class StoreCall {
   outbox_in,
   requeue,
   prune_delivered,
-  counts
+  counts,
+  contact_changes,
+  store_decisions,
+  contacts_to_revisit,
+  decisions_ahead,
+  find_decision,
+  decisions_key,
+  redecide_all
 };
 
 // The calls that write.
@@ -75,7 +82,9 @@ inline constexpr StoreCall k_store_writes[] = {StoreCall::in_one_transaction,
                                                StoreCall::mark_attempt_failed,
                                                StoreCall::fall_back,
                                                StoreCall::requeue,
-                                               StoreCall::prune_delivered};
+                                               StoreCall::prune_delivered,
+                                               StoreCall::store_decisions,
+                                               StoreCall::redecide_all};
 
 // How many calls a fault lasts.
 inline constexpr int k_until_healed = -1;
@@ -144,6 +153,13 @@ class FaultyStore final : public Store {
   Result<int> requeue(std::optional<std::int64_t> row_id, Instant now) override;
   Result<Pruned> prune_delivered(Instant before, int limit) override;
   Result<StoreCounts> counts() override;
+  Result<std::vector<ContactChange>> contact_changes(int limit) override;
+  Status store_decisions(std::span<const StoredDecision> decisions, std::span<const ContactChange> seen) override;
+  Result<std::vector<Contact>> contacts_to_revisit(Instant now, std::string_view after_id, int limit) override;
+  Result<DecisionsAhead> decisions_ahead(Instant now) override;
+  Result<std::optional<StoredDecision>> find_decision(std::string_view contact_id) override;
+  Result<std::string> decisions_key() override;
+  Status redecide_all(std::string_view key) override;
 
  private:
   struct Fault {

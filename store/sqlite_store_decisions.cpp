@@ -1,0 +1,103 @@
+// SqliteStore: each contact's stored decision, the contacts changed since, and
+// what the decisions were made with.
+
+#include <SQLiteCpp/Statement.h>
+
+#include "store/contact_rows.h"
+#include "store/sqlite_store.h"
+#include "store/sqlite_values.h"
+#include "store/write_transaction.h"
+
+namespace touchbase {
+
+Result<std::vector<ContactChange>> SqliteStore::contact_changes(int limit) {
+  return run("read the changed contacts", [&]() -> Result<std::vector<ContactChange>> {
+    auto select = statements_.use("SELECT mark, contact_id FROM contact_changes ORDER BY mark LIMIT ?1");
+    select->bind(1, limit);
+    std::vector<ContactChange> out;
+    while (select->executeStep()) out.push_back({select->getColumn(0).getInt64(), select->getColumn(1).getString()});
+    return out;
+  });
+}
+
+Status SqliteStore::store_decisions(std::span<const StoredDecision> decisions, std::span<const ContactChange> seen) {
+  return run("store " + std::to_string(decisions.size()) + " decisions", [&]() -> Status {
+    WriteTransaction tx(*db_, savepoints_);
+    auto write = statements_.use(
+        "INSERT OR REPLACE INTO decisions (contact_id, due_at, remind_at, revisit_at) VALUES (?1, ?2, ?3, ?4)");
+    for (const StoredDecision& d : decisions) {
+      write->bind(1, d.contact_id);
+      bind_optional_instant(*write, 2, d.due_at);
+      bind_optional_instant(*write, 3, d.remind_at);
+      bind_optional_instant(*write, 4, d.revisit_at);
+      write->exec();
+      write->reset();
+    }
+    auto forget = statements_.use("DELETE FROM contact_changes WHERE mark = ?1");
+    for (const ContactChange& change : seen) {
+      forget->bind(1, change.mark);
+      forget->exec();
+      forget->reset();
+    }
+    tx.commit();
+    return {};
+  });
+}
+
+Result<std::vector<Contact>> SqliteStore::contacts_to_revisit(Instant now, std::string_view after_id, int limit) {
+  return run("read the contacts due again", [&]() -> Result<std::vector<Contact>> {
+    // CROSS JOIN keeps the order: the decisions due (by their index) first, then their contacts.
+    static const std::string sql = "SELECT " + contact_column_list() +
+                                   " FROM decisions CROSS JOIN contacts ON id = contact_id"
+                                   " WHERE revisit_at <= ?1 AND contact_id > ?2 AND removed_at IS NULL"
+                                   " ORDER BY contact_id";
+    auto select = statements_.use(sql);
+    bind_instant(*select, 1, now);
+    select->bind(2, std::string(after_id));
+    return read_contacts(*select, static_cast<std::size_t>(std::max(limit, 1)));
+  });
+}
+
+Result<DecisionsAhead> SqliteStore::decisions_ahead(Instant now) {
+  return run("read the next decisions due", [&]() -> Result<DecisionsAhead> {
+    auto select = statements_.use(
+        "SELECT (SELECT min(revisit_at) FROM decisions WHERE revisit_at > ?1),"
+        " (SELECT min(remind_at) FROM decisions WHERE remind_at > ?1)");
+    bind_instant(*select, 1, now);
+    select->executeStep();
+    return DecisionsAhead{read_optional_instant(select->getColumn(0)), read_optional_instant(select->getColumn(1))};
+  });
+}
+
+Result<std::optional<StoredDecision>> SqliteStore::find_decision(std::string_view contact_id) {
+  return run(
+      "read the decision of contact '" + std::string(contact_id) + "'", [&]() -> Result<std::optional<StoredDecision>> {
+        SQLite::Statement select(*db_, "SELECT due_at, remind_at, revisit_at FROM decisions WHERE contact_id = ?1");
+        select.bind(1, std::string(contact_id));
+        if (!select.executeStep()) return std::optional<StoredDecision>();
+        return std::optional<StoredDecision>(
+            StoredDecision{std::string(contact_id), read_optional_instant(select.getColumn(0)),
+                           read_optional_instant(select.getColumn(1)), read_optional_instant(select.getColumn(2))});
+      });
+}
+
+Result<std::string> SqliteStore::decisions_key() {
+  return run("read what the decisions were made with", [&]() -> Result<std::string> {
+    SQLite::Statement select(*db_, "SELECT key FROM decisions_key");
+    return select.executeStep() ? select.getColumn(0).getString() : std::string();
+  });
+}
+
+Status SqliteStore::redecide_all(std::string_view key) {
+  return run("mark every contact to be decided again", [&]() -> Status {
+    WriteTransaction tx(*db_, savepoints_);
+    db_->exec("INSERT OR REPLACE INTO contact_changes (contact_id) SELECT id FROM contacts WHERE removed_at IS NULL");
+    SQLite::Statement keep(*db_, "INSERT OR REPLACE INTO decisions_key (only, key) VALUES (1, ?1)");
+    keep.bind(1, std::string(key));
+    keep.exec();
+    tx.commit();
+    return {};
+  });
+}
+
+}  // namespace touchbase
