@@ -4,11 +4,21 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "store/contact_rows.h"
+#include "store/decision_queries.h"
 #include "store/sqlite_store.h"
 #include "store/sqlite_values.h"
 #include "store/write_transaction.h"
 
 namespace touchbase {
+
+const std::string& due_contacts_sql() {
+  static const std::string sql = "SELECT " + contact_column_list() +
+                                 " FROM decisions INDEXED BY decisions_by_revisit CROSS JOIN contacts"
+                                 " ON id = contact_id"
+                                 " WHERE revisit_at <= ?1 AND contact_id > ?2 AND removed_at IS NULL"
+                                 " ORDER BY contact_id";
+  return sql;
+}
 
 Result<std::vector<ContactChange>> SqliteStore::contact_changes(int limit) {
   return run("read the changed contacts", [&]() -> Result<std::vector<ContactChange>> {
@@ -46,12 +56,7 @@ Status SqliteStore::store_decisions(std::span<const StoredDecision> decisions, s
 
 Result<std::vector<Contact>> SqliteStore::contacts_to_revisit(Instant now, std::string_view after_id, int limit) {
   return run("read the contacts due again", [&]() -> Result<std::vector<Contact>> {
-    // CROSS JOIN keeps the order: the decisions due (by their index) first, then their contacts.
-    static const std::string sql = "SELECT " + contact_column_list() +
-                                   " FROM decisions CROSS JOIN contacts ON id = contact_id"
-                                   " WHERE revisit_at <= ?1 AND contact_id > ?2 AND removed_at IS NULL"
-                                   " ORDER BY contact_id";
-    auto select = statements_.use(sql);
+    auto select = statements_.use(due_contacts_sql());
     bind_instant(*select, 1, now);
     select->bind(2, std::string(after_id));
     return read_contacts(*select, static_cast<std::size_t>(std::max(limit, 1)));
