@@ -160,10 +160,11 @@ Status ReminderMaker::consider_page(std::span<Contact> contacts, std::span<const
 }
 
 Instant ReminderMaker::revisit_at(const ResolvedOwner* owner, const Decision& d) const {
-  if (owner == nullptr || owner->owner->daily_limit <= 0) return d.remind_at;
+  Instant at = std::min(d.remind_at, d.ask_again_at.value_or(Instant::max()));
+  if (owner == nullptr || owner->owner->daily_limit <= 0) return at;
   // From the start of the owner's day, it competes for a place in it.
   const LocalDays day = owner->zone.local_day(d.remind_at);
-  return std::min(d.remind_at, owner->zone.to_instant(LocalSeconds(day)).at);
+  return std::min(at, owner->zone.to_instant(LocalSeconds(day)).at);
 }
 
 Result<StoredDecision> ReminderMaker::consider(Contact& contact, const ContactHistories& histories, Instant now,

@@ -115,6 +115,11 @@ struct Decision {
   std::string next_cadence;
   std::string why;    // the rules that decided, as one line of text
   std::string owner;  // the owner's id after defaults; empty when the config has no owner
+  // Set when this answer changes at that instant though nothing but `now`
+  // does (a follow-up moved for the owner's working hours, rule 5): whoever
+  // keeps the decision asks again then. Otherwise a follow-up's answer holds
+  // for any `now` up to its remind_at, and the others' until an input changes.
+  std::optional<Instant> ask_again_at;
 };
 
 // Whether to build Decision::why (skipping it makes a decision allocation-free).

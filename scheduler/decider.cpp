@@ -20,6 +20,7 @@ void reset(Decision& d) {
   d.next_cadence.clear();
   d.why.clear();
   d.owner.clear();
+  d.ask_again_at.reset();
 }
 
 std::string_view status_text(ContactStatus s) {
@@ -199,6 +200,8 @@ void Decider::schedule() {
       passed_due_ = out_.due_at;
       out_.due_at = *later;
       remind();
+      // At work, or once the first due time has passed, the reminder is made at once instead.
+      out_.ask_again_at = std::min(*working, *passed_due_ + Seconds(1));
     }
   }
   if (!why_.enabled()) return;

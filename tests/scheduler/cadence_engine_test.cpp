@@ -98,6 +98,27 @@ TEST(CadenceEngine, AnOverdueFollowUpStaysWhereItWas) {
   EXPECT_NE(d.why.find("; overdue"), std::string::npos) << d.why;
 }
 
+TEST(CadenceEngine, AFollowUpMovedForTheOwnersHoursSaysWhenItsAnswerChangesWithTimeAlone) {
+  // Given Jane's evening window (after Alice's 08:00-18:00 in Berlin), her
+  // follow-up due Thu 19:30 and Alice's reminder time (Thu 17:59) already
+  // passed at Thu 18:30, out of Alice's hours: it moves to Friday evening.
+  Config config = base_config();
+  CadenceEngine engine(config);
+  Contact c = contact();
+  c.window = window("mon-fri 19:00-20:00");
+  std::vector<Touch> history = {touch("2026-11-23T18:30:00Z")};
+  Decision moved = engine.next(c, history, at("2026-11-26T17:30:00Z"));
+  EXPECT_EQ(moved.due_at, at("2026-11-27T18:00:00Z"));
+  // Once the first due time has passed, the answer is "overdue" instead.
+  ASSERT_EQ(moved.ask_again_at, at("2026-11-26T18:30:01Z"));
+  Decision overdue = engine.next(c, history, *moved.ask_again_at);
+  EXPECT_EQ(overdue.due_at, at("2026-11-26T18:30:00Z"));
+  EXPECT_EQ(overdue.remind_at, at("2026-11-26T16:59:00Z"));
+  EXPECT_EQ(overdue.ask_again_at, std::nullopt);
+  // A follow-up not moved holds until its reminder time.
+  EXPECT_EQ(engine.next(c, history, at("2026-11-24T12:00:00Z")).ask_again_at, std::nullopt);
+}
+
 TEST(CadenceEngine, TheReusedDecisionFormGivesTheSameAnswerWithoutReasons) {
   Config config = base_config();
   CadenceEngine engine(config);

@@ -25,7 +25,8 @@ constexpr OutboxState k_waiting[] = {OutboxState::pending, OutboxState::failed};
 // The store calls a random fault hits, among them recording a success: its
 // row waits in memory and is never sent again.
 constexpr StoreCall k_fault_calls[] = {
-    StoreCall::list_contacts_after,  StoreCall::histories_of,        StoreCall::create_reminder,
+    StoreCall::contact_changes,      StoreCall::contacts_to_revisit, StoreCall::store_decisions,
+    StoreCall::decisions_ahead,      StoreCall::histories_of,        StoreCall::create_reminder,
     StoreCall::in_one_transaction,   StoreCall::outbox_ready,        StoreCall::next_outbox_attempt,
     StoreCall::mark_batch_delivered, StoreCall::mark_attempt_failed, StoreCall::fall_back};
 

@@ -95,15 +95,16 @@ TEST_F(DecisionsTest, AChangeMadeAfterTheDecisionWasReadIsNotForgottenWithIt) {
 TEST_F(DecisionsTest, OnlyTheContactsWhoseRevisitHasComeAreReadAgainByIdAndPaged) {
   for (const char* id : {"ann", "bob", "cat", "dan", "eve"}) ASSERT_TRUE(store_->add_contact(bare_contact(id)).ok());
   const Instant now = at("2026-11-20T10:00:00Z");
-  ASSERT_TRUE(store_
-                  ->store_decisions(std::vector<StoredDecision>{{"ann", now, now, now},
-                                                                {"bob", {}, {}, {}},
-                                                                {"cat", now + std::chrono::hours(2),
-                                                                 now + std::chrono::hours(2), now + std::chrono::hours(1)},
-                                                                {"dan", now, now, now - std::chrono::hours(30)},
-                                                                {"eve", now, now, now}},
-                                    {})
-                  .ok());
+  ASSERT_TRUE(
+      store_
+          ->store_decisions(std::vector<StoredDecision>{{"ann", now, now, now},
+                                                        {"bob", {}, {}, {}},
+                                                        {"cat", now + std::chrono::hours(2),
+                                                         now + std::chrono::hours(2), now + std::chrono::hours(1)},
+                                                        {"dan", now, now, now - std::chrono::hours(30)},
+                                                        {"eve", now, now, now}},
+                            {})
+          .ok());
   ASSERT_TRUE(store_->mark_contact_removed("eve", now).ok());
 
   EXPECT_THAT(due(now), ElementsAre("ann", "dan"));
@@ -115,8 +116,9 @@ TEST_F(DecisionsTest, OnlyTheContactsWhoseRevisitHasComeAreReadAgainByIdAndPaged
   auto ahead = store_->decisions_ahead(now).value();
   EXPECT_EQ(ahead.revisit_at, now + std::chrono::hours(1));
   EXPECT_EQ(ahead.remind_at, now + std::chrono::hours(2));
-  EXPECT_EQ(store_->find_decision("cat").value(),
-            (StoredDecision{"cat", now + std::chrono::hours(2), now + std::chrono::hours(2), now + std::chrono::hours(1)}));
+  EXPECT_EQ(
+      store_->find_decision("cat").value(),
+      (StoredDecision{"cat", now + std::chrono::hours(2), now + std::chrono::hours(2), now + std::chrono::hours(1)}));
   EXPECT_EQ(store_->find_decision("nobody").value(), std::nullopt);
 }
 
@@ -151,9 +153,10 @@ TEST(DecisionsMigration, Version10MarksEveryStoredContactChangedSoTheFirstPassDe
   {
     SQLite::Database db(dir / "t.db", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     ASSERT_TRUE(migrate(db, schema_migrations().first(9)).ok());
-    db.exec("INSERT INTO contacts (id, name, email, phone, company, title, owner, timezone, cadence, stage, tags, "
-            "deal_value, status, next_step, notes) VALUES ('jane', 'Jane', '', '', '', '', '', '', '', '', '', 0, "
-            "'active', '', '')");
+    db.exec(
+        "INSERT INTO contacts (id, name, email, phone, company, title, owner, timezone, cadence, stage, tags, "
+        "deal_value, status, next_step, notes) VALUES ('jane', 'Jane', '', '', '', '', '', '', '', '', '', 0, "
+        "'active', '', '')");
   }
   auto store = testing::open_store(dir / "t.db");
   auto changes = store->contact_changes(10).value();
