@@ -50,7 +50,8 @@ Result<Instant> Daemon::pass() {
   }
   next_reminder_at_ = created.next_remind_at;
   next_pass_at_ = std::min(now + k_max_sleep, created.next_pass_at.value_or(Instant::max()));
-  if (created.unfinished) next_pass_at_ = now;  // changed contacts wait to be decided
+  unfinished_ = created.unfinished;
+  if (unfinished_) next_pass_at_ = now;  // changed contacts wait to be decided
   auto wake = dispatch(now);
   pruner_.run_if_due(now);  // after the deliveries have started
   return wake;
@@ -144,8 +145,10 @@ Result<std::optional<Instant>> Daemon::ready_soon(std::optional<Instant> waited)
 }
 
 Status Daemon::run_once() {
-  TB_TRY(Instant wake, pass());
-  (void)wake;
+  do {
+    TB_TRY(Instant wake, pass());
+    (void)wake;
+  } while (unfinished_);  // every changed contact decided, as the first passes after an upgrade must
   drain();
   std::optional<Instant> waited;
   for (;;) {

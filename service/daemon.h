@@ -64,7 +64,8 @@ class Daemon {
   // Posts `callback` on the io_context once no delivery is in flight (at once
   // if none is). One callback at a time; a later call replaces it.
   void when_idle(std::function<void()> callback);
-  // `run --once`: one pass, then runs the io_context until no delivery is in
+  // `run --once`: passes until every changed contact is decided (one, unless
+  // more than k_changes_per_pass changed), then runs the io_context until no delivery is in
   // flight; then, while a row becomes ready within k_catch_up_spacing (the
   // late reminders after downtime go out that far apart, a quick retry, a
   // notifier's rate), waits for it on the clock and delivers it too. Rows
@@ -103,6 +104,7 @@ class Daemon {
   std::optional<Instant> next_reminder_at_;  // as of the last pass
   Instant next_pass_at_ = Instant::min();    // when the next whole pass is due
   bool pass_wanted_ = true;                  // a whole pass at the next wake, whatever its time
+  bool unfinished_ = false;                  // the last pass left changed contacts to decide
   std::function<void()> idle_callback_;
   WakeupListener wakeup_;  // listening while started (service/wakeup.h)
 };

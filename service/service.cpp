@@ -43,7 +43,7 @@ Result<std::unique_ptr<Service>> Service::open(Config config, ServiceOptions opt
     s->replan();
   });
   if (watch) service->wall_clock_ = std::move(watch).value();
-  if (!watch) spdlog::warn("{}; wall-clock jumps are noticed within a minute only", watch.error().message);
+  if (!watch) spdlog::warn("{}; wall-clock jumps are noticed within 10 minutes only", watch.error().message);
   return service;
 }
 

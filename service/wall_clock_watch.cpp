@@ -51,7 +51,7 @@ void WallClockWatch::wait() {
     bool jumped = ::read(timer_.native_handle(), &expirations, sizeof expirations) < 0 && errno == ECANCELED;
     // A cancelled timer stays cancelled until it is set again.
     if (auto armed = arm(); !armed) {
-      spdlog::error("{}; wall-clock jumps are noticed within a minute only", armed.error().message);
+      spdlog::error("{}; wall-clock jumps are noticed within 10 minutes only", armed.error().message);
       return;
     }
     if (jumped) on_jump_();

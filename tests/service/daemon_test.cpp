@@ -217,6 +217,29 @@ TEST_F(DaemonTest, RunOnceDeliversWhatIsDueAndReturns) {
   EXPECT_THAT(delivered_ids(), ElementsAre("new"));
 }
 
+TEST_F(DaemonTest, RunOnceDecidesEveryChangedContactBeforeItReturnsEvenMoreThanOnePassDecides) {
+  // Given more new contacts than a pass decides, all touched an hour ago but
+  // the last one written, who is due now.
+  std::vector<Contact> quiet(k_changes_per_pass);
+  for (std::size_t i = 0; i < quiet.size(); ++i) {
+    quiet[i].id = "quiet-" + std::to_string(i);
+    quiet[i].name = "Quiet " + std::to_string(i);
+    quiet[i].last_touch = clock_.now() - 1h;
+  }
+  ASSERT_TRUE(store_->upsert_contacts(quiet).ok());
+  contact("new", "Nina New");
+  ASSERT_TRUE(daemon_->run_once().ok());
+  EXPECT_THAT(delivered_ids(), ElementsAre("new"));
+  EXPECT_THAT(store_->contact_changes(1).value(), IsEmpty());
+}
+
+TEST_F(DaemonTest, AnIdleDaemonSleepsUntilTheNextStoredDecisionAtMostTenMinutes) {
+  contact("later", "Lou Later", clock_.now() - 1h);
+  EXPECT_EQ(pass(), clock_.now() + k_max_sleep);
+  clock_.advance(2 * 24h - 1h - 15min - 5min);  // five minutes before Lou's reminder
+  EXPECT_EQ(pass(), clock_.now() + 5min);
+}
+
 TEST_F(DaemonTest, StartedOnTheEventLoopItDeliversWithoutWaiting) {
   contact("new", "Nina New");
   daemon_->start();
