@@ -200,8 +200,10 @@ void Decider::schedule() {
       passed_due_ = out_.due_at;
       out_.due_at = *later;
       remind();
-      // At work, or once the first due time has passed, the reminder is made at once instead.
-      out_.ask_again_at = std::min(*working, *passed_due_ + Seconds(1));
+      // At work, the reminder is made at once instead; and once a first due
+      // time that `now` did not set has passed, the follow-up is overdue.
+      const bool due_from_now = bound == Bound::base && !agreed_ && !touches_.any;
+      out_.ask_again_at = due_from_now ? *working : std::min(*working, *passed_due_ + Seconds(1));
     }
   }
   if (!why_.enabled()) return;

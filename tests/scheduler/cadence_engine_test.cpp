@@ -119,6 +119,20 @@ TEST(CadenceEngine, AFollowUpMovedForTheOwnersHoursSaysWhenItsAnswerChangesWithT
   EXPECT_EQ(engine.next(c, history, at("2026-11-24T12:00:00Z")).ask_again_at, std::nullopt);
 }
 
+TEST(CadenceEngine, ANewContactMovedForTheOwnersHoursIsAskedAgainWhenTheOwnerIsAtWork) {
+  // Given no touch yet, Jane in her evening window at Thu 19:30 Berlin, after
+  // Alice's hours: her first due time is "now" at every moment, never
+  // overdue, so only Alice's next working moment (Fri 08:00) changes the answer.
+  Config config = base_config();
+  CadenceEngine engine(config);
+  Contact c = contact();
+  c.window = window("mon-fri 19:00-20:00");
+  Decision d = engine.next(c, {}, at("2026-11-26T18:30:00Z"));
+  EXPECT_EQ(d.due_at, at("2026-11-27T18:00:00Z"));
+  EXPECT_EQ(d.ask_again_at, at("2026-11-27T07:00:00Z"));
+  EXPECT_EQ(engine.next(c, {}, at("2026-11-26T18:45:00Z")).due_at, d.due_at);
+}
+
 TEST(CadenceEngine, TheReusedDecisionFormGivesTheSameAnswerWithoutReasons) {
   Config config = base_config();
   CadenceEngine engine(config);
