@@ -33,10 +33,11 @@ struct FollowUp {
   std::string bring;  // what to bring up, as the reminder says it (scheduler/talking_points.h bring_text)
   std::string why;
   bool reminded = false;  // an open reminder; else planned
+  std::string timezone;   // planned: the zone the contact's window was read in (PlannedFollowUp::timezone)
 };
 
 struct FollowUps {
-  std::vector<Contact> contacts;        // the contacts not removed, by id
+  std::vector<Contact> contacts;        // the contacts with a follow-up, in no given order
   std::vector<FollowUp> items;          // ordered by due_at, then contact id
   std::vector<SkippedContact> skipped;  // contacts the engine could not decide (Plan::skipped)
 };
@@ -45,6 +46,8 @@ struct FollowUps {
 // `now` (plan_follow_ups, daily limits applied) due before `until`, with the
 // talking points the daemon would choose (choose_planned_points). Contacts
 // whose rows do not read are left out (Store::on_unreadable_contact).
+// Holds every follow-up: reminders/follow_up_stream.h hands them over a
+// contact at a time instead.
 // REQUIRES: from <= now <= until.
 Result<FollowUps> follow_ups_between(const Config& config, Store& store, const CadenceEngine& engine, Instant now,
                                      Instant from, Instant until);
