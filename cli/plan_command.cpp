@@ -123,7 +123,7 @@ Status plan(const Cli& cli, const PlanArgs& args) {
     }
     return {};
   };
-  const FollowUpQuery query{now, now + date::days(args.days), std::nullopt, args.contact};
+  const FollowUpQuery query{now, now + date::days(args.days), std::nullopt, args.contact, k_contacts_per_page};
   TB_TRY(auto skipped, stream_follow_ups(config, *store, engine, query, keep));
   warn_skipped(skipped);
   return print_rows(rows, args.json);

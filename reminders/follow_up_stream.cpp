@@ -73,7 +73,8 @@ Result<std::vector<SkippedContact>> FollowUpStream::run() {
     TB_TRY_STATUS(plan_group(found, histories));
   } else {
     auto each = [this](std::vector<Contact>& page, const ContactHistories& h) { return read_page(page, h); };
-    TB_TRY_STATUS(for_each_contact_page(store_, each, query_.page_size));
+    auto alone = [this](const Contact& c) { return !limited(c); };  // the others are read again later
+    TB_TRY_STATUS(for_each_contact_page(store_, each, query_.page_size, alone));
     TB_TRY_STATUS(plan_owners());
   }
   std::sort(skipped_.begin(), skipped_.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
