@@ -9,21 +9,12 @@ std::vector<std::string> ids_of(std::span<const Contact> contacts) {
   return ids;
 }
 
-Status for_each_contact_page(Store& store, const ContactPageVisitor& each, std::size_t page_size,
-                             const ContactFilter& with_history) {
+Status for_each_contact_page(Store& store, const ContactPageVisitor& each, std::size_t page_size) {
   std::string after;
-  std::vector<std::string> ids;
   for (;;) {
     TB_TRY(auto contacts, store.list_contacts_after(after, static_cast<int>(page_size)));
     if (contacts.empty()) return {};
-    ids.clear();
-    for (const Contact& c : contacts) {
-      if (!with_history || with_history(c)) ids.push_back(c.id);
-    }
-    ContactHistories histories;
-    if (!ids.empty()) {
-      TB_TRY(histories, store.histories_of(ids));
-    }
+    TB_TRY(auto histories, store.histories_of(ids_of(contacts)));
     const bool last = contacts.size() < page_size;
     after = contacts.back().id;
     TB_TRY_STATUS(each(contacts, histories));

@@ -17,14 +17,10 @@ namespace touchbase {
 inline constexpr std::size_t k_contacts_per_page = 512;
 
 // Calls `each` with every page in turn (the contacts may be changed in
-// place), with the histories of the page's contacts for which `with_history`
-// holds (of all when it is empty); stops at the first error of the store or
-// of `each`.
+// place); stops at the first error of the store or of `each`.
 // REQUIRES: page_size > 0.
 using ContactPageVisitor = std::function<Status(std::vector<Contact>& page, const ContactHistories& histories)>;
-using ContactFilter = std::function<bool(const Contact&)>;
-Status for_each_contact_page(Store& store, const ContactPageVisitor& each, std::size_t page_size = k_contacts_per_page,
-                             const ContactFilter& with_history = {});
+Status for_each_contact_page(Store& store, const ContactPageVisitor& each, std::size_t page_size = k_contacts_per_page);
 
 // The ids of `contacts`, in order.
 std::vector<std::string> ids_of(std::span<const Contact> contacts);

@@ -5,6 +5,7 @@
 
 #include "core/sorted_runs.h"
 #include "reminders/contact_histories.h"
+#include "reminders/contact_record.h"
 #include "reminders/reminder_message.h"
 #include "scheduler/history.h"
 #include "scheduler/plan.h"
@@ -29,13 +30,6 @@ void set_point(FollowUp& f, const PointChoice& choice, const Contact& c, std::sp
   f.bring = bring_text(choice, c, touches, f.due_at);
 }
 
-// Moves the histories of `more` into `all`.
-void merge_histories(ContactHistories& all, ContactHistories&& more) {
-  all.touches.merge(more.touches);
-  all.reminders.merge(more.reminders);
-  all.used_talking_points.merge(more.used_talking_points);
-}
-
 class FollowUpStream {
  public:
   FollowUpStream(const Config& config, Store& store, const CadenceEngine& engine, const FollowUpQuery& query,
@@ -50,9 +44,8 @@ class FollowUpStream {
     return owner && owner->owner->daily_limit > 0;
   }
   Status read_page(std::vector<Contact>& page, const ContactHistories& histories);
+  // Plans the contacts kept in `limited_`, an owner at a time.
   Status plan_owners();
-  // Reads the contacts of `ids` (with their histories) and plans them together.
-  Status plan_ids(std::span<const std::string> ids);
   Status plan_group(std::span<const Contact> contacts, const ContactHistories& histories);
   void add_reminded(const Contact& c, const StoredHistory& h, std::vector<FollowUp>& out) const;
 
@@ -61,7 +54,7 @@ class FollowUpStream {
   const CadenceEngine& engine_;
   const FollowUpQuery& query_;
   const FollowUpSink& sink_;
-  SortedRuns limited_;  // key: owner id, contact id; of the contacts of owners with a daily_limit
+  SortedRuns limited_;  // the contacts of owners with a daily_limit, with their histories, by owner id then contact id
   std::vector<SkippedContact> skipped_;
 };
 
@@ -73,8 +66,7 @@ Result<std::vector<SkippedContact>> FollowUpStream::run() {
     TB_TRY_STATUS(plan_group(found, histories));
   } else {
     auto each = [this](std::vector<Contact>& page, const ContactHistories& h) { return read_page(page, h); };
-    auto alone = [this](const Contact& c) { return !limited(c); };  // the others are read again later
-    TB_TRY_STATUS(for_each_contact_page(store_, each, query_.page_size, alone));
+    TB_TRY_STATUS(for_each_contact_page(store_, each, query_.page_size));
     TB_TRY_STATUS(plan_owners());
   }
   std::sort(skipped_.begin(), skipped_.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
@@ -91,38 +83,26 @@ Status FollowUpStream::read_page(std::vector<Contact>& page, const ContactHistor
     std::string key;
     append_key(key, engine_.resolved().owner_of(c)->id);
     append_key(key, c.id);
-    TB_TRY_STATUS(limited_.add(std::move(key), c.id));
+    TB_TRY_STATUS(limited_.add(std::move(key), encode_contact(c, stored_history(histories, c.id))));
   }
   return plan_group(alone, histories);
 }
 
 Status FollowUpStream::plan_owners() {
-  std::string owner;  // the key's owner part, of `ids`
-  std::vector<std::string> ids;
-  auto each = [&](std::string_view key, std::string_view id) -> Status {
-    const std::string_view key_owner = key.substr(0, key.find('\0'));
-    if (key_owner != owner) {
-      TB_TRY_STATUS(plan_ids(ids));
-      ids.clear();
-      owner = key_owner;
-    }
-    ids.emplace_back(id);
-    return {};
-  };
-  TB_TRY_STATUS(limited_.merge(each));
-  return plan_ids(ids);
-}
-
-Status FollowUpStream::plan_ids(std::span<const std::string> ids) {
+  std::string owner;  // the key's owner part, of `contacts`
   std::vector<Contact> contacts;
   ContactHistories histories;
-  for (std::size_t from = 0; from < ids.size(); from += query_.page_size) {
-    const auto chunk = ids.subspan(from, std::min(query_.page_size, ids.size() - from));
-    TB_TRY(auto found, store_.find_contacts(chunk));
-    TB_TRY(auto more, store_.histories_of(chunk));
-    std::move(found.begin(), found.end(), std::back_inserter(contacts));
-    merge_histories(histories, std::move(more));
-  }
+  auto each = [&](std::string_view key, std::string_view record) -> Status {
+    const std::string_view key_owner = key.substr(0, key.find('\0'));
+    if (key_owner != owner) {
+      TB_TRY_STATUS(plan_group(contacts, histories));
+      contacts.clear();
+      histories = {};
+      owner = key_owner;
+    }
+    return decode_contact(record, contacts, histories);
+  };
+  TB_TRY_STATUS(limited_.merge(each));
   return plan_group(contacts, histories);
 }
 

@@ -6,11 +6,12 @@
 // contacts of an owner without a daily_limit are planned on their own, a
 // page at a time: nothing they do depends on another contact. The contacts of
 // an owner with a daily_limit compete for the owner's days, so they are
-// planned together, an owner at a time, once every page is read: their ids
-// wait in sorted runs on disk (core/sorted_runs.h), and the owner's
-// contacts are read again by id. Memory grows with the contacts of the
-// largest owner with a daily_limit, not with all of them. The follow-ups
-// are those plan_follow_ups would give on every contact at once.
+// planned together, an owner at a time, once every page is read: they wait,
+// with their histories, in sorted runs on disk (core/sorted_runs.h,
+// reminders/contact_record.h), read back in owner order. Memory grows with
+// the contacts of the largest owner with a daily_limit, not with all of
+// them. The follow-ups are those plan_follow_ups gives on every contact at
+// once.
 
 #include <cstddef>
 #include <functional>
