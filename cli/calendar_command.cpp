@@ -6,8 +6,9 @@
 #include "cli/file_output.h"
 #include "core/clock.h"
 #include "core/message.h"
+#include "core/sorted_runs.h"
 #include "exchange/icalendar.h"
-#include "reminders/follow_ups.h"
+#include "reminders/follow_up_stream.h"
 #include "reminders/reminder_message.h"
 
 namespace touchbase {
@@ -51,6 +52,24 @@ CalendarEvent event_of(const FollowUp& f, const Contact& c) {
   return e;
 }
 
+// Written in pieces of about this size.
+constexpr std::size_t k_output_chunk = 1 << 16;
+
+// The calendar's text: its head, the events in order, its tail.
+Status write_events(std::string_view name, SortedRuns& events, const ContentWriter& write) {
+  TB_TRY(std::string text, icalendar_head(name));
+  auto each = [&](std::string_view, std::string_view event) -> Status {
+    text.append(event);
+    if (text.size() < k_output_chunk) return {};
+    TB_TRY_STATUS(write(text));
+    text.clear();
+    return {};
+  };
+  TB_TRY_STATUS(events.merge(each));
+  text.append(icalendar_tail());
+  return write(text);
+}
+
 Status write_calendar(const Cli& cli, const CalendarArgs& args) {
   TB_TRY(Config config, load_validated_config(cli));
   TB_TRY(Instant now, read_now(cli, args.now));
@@ -59,18 +78,27 @@ Status write_calendar(const Cli& cli, const CalendarArgs& args) {
   }
   TB_TRY(auto store, open_command_store(config));
   CadenceEngine engine(config);
-  TB_TRY(FollowUps all,
-         follow_ups_between(config, *store, engine, now, now - k_calendar_history, now + date::days(args.days)));
-  warn_skipped(all.skipped);
-  std::vector<CalendarEvent> events;
-  for (const FollowUp& f : all.items) {
-    if (args.owner.empty() || f.owner == args.owner) events.push_back(event_of(f, all.contacts[f.contact]));
-  }
+  SortedRuns events;  // by due_at, then contact
+  std::size_t count = 0;
+  auto keep = [&](const Contact& c, std::span<const FollowUp> items, const ContactHistories&) -> Status {
+    for (const FollowUp& f : items) {
+      if (!args.owner.empty() && f.owner != args.owner) continue;
+      TB_TRY(std::string event, icalendar_event(event_of(f, c), now));
+      std::string key;
+      append_key(key, f.due_at);
+      append_key(key, c.id);
+      TB_TRY_STATUS(events.add(std::move(key), std::move(event)));
+      ++count;
+    }
+    return {};
+  };
+  const FollowUpQuery query{now, now + date::days(args.days), now - k_calendar_history, "", k_contacts_per_page};
+  TB_TRY(auto skipped, stream_follow_ups(config, *store, engine, query, keep));
+  warn_skipped(skipped);
   std::string name = "touchbase follow-ups";
   if (!args.owner.empty()) name += " of " + args.owner;
-  TB_TRY(std::string text, make_icalendar(name, now, events));
-  TB_TRY_STATUS(replace_file(args.path, text));
-  std::cout << args.path << ": " << events.size() << " follow-ups up to " << format_rfc3339(now + date::days(args.days))
+  TB_TRY_STATUS(replace_file(args.path, [&](const ContentWriter& write) { return write_events(name, events, write); }));
+  std::cout << args.path << ": " << count << " follow-ups up to " << format_rfc3339(now + date::days(args.days))
             << "\n";
   return {};
 }

@@ -4,6 +4,7 @@
 // one, and nobody else on the machine reads the contacts in it.
 
 #include <filesystem>
+#include <functional>
 #include <string_view>
 
 #include "core/result.h"
@@ -20,5 +21,13 @@ std::filesystem::path replacement_path(const std::filesystem::path& path);
 // and the temporary removed then (unless it was there before: another write
 // under way, or one that was interrupted, owns it).
 Status replace_file(const std::filesystem::path& path, std::string_view content);
+
+// The same for content made a piece at a time: `produce` calls `write` with
+// each piece in order. An error of `produce` is returned as it is (the old
+// file left as it was, the temporary removed); `write` fails with Errc::io
+// naming the path.
+using ContentWriter = std::function<Status(std::string_view piece)>;
+Status replace_file(const std::filesystem::path& path,
+                    const std::function<Status(const ContentWriter& write)>& produce);
 
 }  // namespace touchbase

@@ -7,10 +7,9 @@
 #include "cli/days_option.h"
 #include "core/clock.h"
 #include "core/json_line.h"
-#include "reminders/contact_histories.h"
+#include "core/sorted_runs.h"
+#include "reminders/follow_up_stream.h"
 #include "reminders/reminder_message.h"
-#include "scheduler/plan.h"
-#include "scheduler/plan_points.h"
 
 namespace touchbase {
 namespace {
@@ -24,109 +23,88 @@ struct PlanArgs {
   bool json = false;
 };
 
-// What the plan shows for one follow-up, beyond the engine's decision.
-struct PlanRow {
-  const PlannedFollowUp* follow_up = nullptr;
-  const Contact* contact = nullptr;
-  PointChoice choice;
-  std::string bring;   // what to bring up, as the reminder will say it
-  bool waits = false;  // no point fits and the cadence requires one: the daemon holds the reminder back
-};
-
-Result<std::vector<PlanContact>> load_plan_contacts(Store& store, const ContactHistories& histories,
-                                                    const std::string& only) {
-  TB_TRY(auto contacts, store.list_contacts());
-  std::vector<PlanContact> out;
-  out.reserve(only.empty() ? contacts.size() : 1);
-  for (Contact& c : contacts) {
-    if (!only.empty() && c.id != only) continue;
-    auto history = engine_history(histories, c.id);
-    out.push_back({std::move(c), std::move(history)});
-  }
-  if (!only.empty() && out.empty()) return Error::no_input("no contact '" + only + "'");
-  return out;
-}
-
-// The talking point of each follow-up, in order, as the daemon would choose them.
-std::vector<PlanRow> choose_points(const CadenceEngine& engine, const ContactHistories& histories, const Plan& plan,
-                                   const std::vector<PlanContact>& contacts, Instant now) {
-  PointContacts points;
-  for (const PlanContact& pc : contacts) {
-    points.emplace(pc.contact.id, PointContact{&pc.contact, point_history(histories, pc.contact.id)});
-  }
-  std::vector<PointChoice> choices = choose_planned_points(engine, plan.follow_ups, points, now);
-  std::vector<PlanRow> rows;
-  for (std::size_t i = 0; i < plan.follow_ups.size(); ++i) {
-    const PlannedFollowUp& f = plan.follow_ups[i];
-    const PointContact& pc = points.at(f.contact);
-    const PointChoice& choice = choices[i];
-    bool waits = choice.kind == PointChoice::Kind::none && engine.config().cadence_for(f.cadence).require_talking_point;
-    rows.push_back({&f, pc.contact, choice, bring_text(choice, *pc.contact, pc.history.touches, f.due_at), waits});
-  }
-  return rows;
-}
-
 // The zone the follow-up's window was read in: one the engine found.
-const date::time_zone& planned_zone(const PlannedFollowUp& f) {
+const date::time_zone& planned_zone(const FollowUp& f) {
   return *find_zone(f.timezone).value();
 }
 
-// Written in chunks of about this size.
-constexpr std::size_t k_json_chunk = 1 << 16;
+// No point fits and the cadence requires one: the daemon holds the reminder back.
+bool waits(const Config& config, const FollowUp& f) {
+  return f.brings == PointChoice::Kind::none && config.cadence_for(f.cadence).require_talking_point;
+}
 
-void print_json(const std::vector<PlanRow>& rows) {
+std::string json_line(const Config& config, const Contact& c, const FollowUp& f) {
   JsonLine j;
   std::string text;
-  for (const PlanRow& r : rows) {
-    const PlannedFollowUp& f = *r.follow_up;
-    const TalkingPoint* point = r.choice.point;
-    j.add_string("contact", f.contact);
-    j.add_string("owner", f.owner);
-    j.add_string("cadence", f.cadence);
-    j.add_int("step", f.step);
-    j.add_string("due_at", format_rfc3339(f.due_at));
-    j.add_string("remind_at", format_rfc3339(f.remind_at));
-    j.add_string("due_local", format_rfc3339_local(f.due_at, planned_zone(f)));
-    if (point != nullptr) {
-      j.add_string("talking_point", point->id);
+  const TalkingPoint* point = f.point;
+  j.add_string("contact", c.id);
+  j.add_string("owner", f.owner);
+  j.add_string("cadence", f.cadence);
+  j.add_int("step", f.step);
+  j.add_string("due_at", format_rfc3339(f.due_at));
+  j.add_string("remind_at", format_rfc3339(f.remind_at));
+  j.add_string("due_local", format_rfc3339_local(f.due_at, planned_zone(f)));
+  if (point != nullptr) {
+    j.add_string("talking_point", point->id);
+  } else {
+    j.add_null("talking_point");
+  }
+  j.add_string("talking_point_text", f.bring);
+  j.add_string_or_null("talking_point_link", point ? point->link : "");
+  j.add_bool("brings_next_step", f.brings == PointChoice::Kind::next_step);
+  j.add_bool("waits_for_talking_point", waits(config, f));
+  j.add_string("why", f.why);
+  j.end(text);
+  return text;
+}
+
+// The day of the reminder in the owner's zone, a NUL, then its lines of the agenda.
+std::string agenda_entry(const Config& config, const Contact& c, const FollowUp& f) {
+  date::zoned_seconds remind(&owner_zone(config, config.owner_for(f.owner)), f.remind_at);
+  std::string out = date::format("%A %d %B %Y", remind);
+  out.push_back('\0');
+  out += fmt::format("  {}  {} ({}) — touch {} of {}, call at {}\n", date::format("%H:%M", remind), c.name, f.owner,
+                     f.step, f.cadence, format_local_time(f.due_at, planned_zone(f)));
+  out += "         why: " + f.why + "\n";
+  out += "         bring: " + f.bring + "\n";
+  if (f.point && !f.point->link.empty()) out += "         link: " + f.point->link + "\n";
+  if (waits(config, f)) {
+    out += "         waits: " + f.cadence + " requires a talking point; it is not reminded until one fits\n";
+  }
+  return out;
+}
+
+// Written in chunks of about this size.
+constexpr std::size_t k_output_chunk = 1 << 16;
+
+// Prints the entries in order, the agenda's grouped by day.
+Status print_rows(SortedRuns& rows, bool json) {
+  std::string text;
+  std::string day;
+  bool any = false;
+  auto each = [&](std::string_view, std::string_view entry) -> Status {
+    any = true;
+    if (json) {
+      text.append(entry);
     } else {
-      j.add_null("talking_point");
+      const std::size_t nul = entry.find('\0');
+      const std::string_view this_day = entry.substr(0, nul);
+      if (this_day != day) {
+        text.append(day.empty() ? "" : "\n").append(this_day).append("\n");
+        day = this_day;
+      }
+      text.append(entry.substr(nul + 1));
     }
-    j.add_string("talking_point_text", r.bring);
-    j.add_string_or_null("talking_point_link", point ? point->link : "");
-    j.add_bool("brings_next_step", r.choice.kind == PointChoice::Kind::next_step);
-    j.add_bool("waits_for_talking_point", r.waits);
-    j.add_string("why", f.why);
-    j.end(text);
-    if (text.size() >= k_json_chunk) {
+    if (text.size() >= k_output_chunk) {
       std::cout << text;
       text.clear();
     }
-  }
+    return {};
+  };
+  TB_TRY_STATUS(rows.merge(each));
   std::cout << text;
-}
-
-// An agenda grouped by the day of the reminder in the owner's zone.
-void print_agenda(const Config& config, const std::vector<PlanRow>& rows) {
-  std::string day;
-  for (const PlanRow& r : rows) {
-    const PlannedFollowUp& f = *r.follow_up;
-    date::zoned_seconds remind(&owner_zone(config, config.owner_for(f.owner)), f.remind_at);
-    std::string this_day = date::format("%A %d %B %Y", remind);
-    if (this_day != day) {
-      std::cout << (day.empty() ? "" : "\n") << this_day << "\n";
-      day = this_day;
-    }
-    std::cout << fmt::format("  {}  {} ({}) — touch {} of {}, call at {}\n", date::format("%H:%M", remind),
-                             r.contact->name, f.owner, f.step, f.cadence, format_local_time(f.due_at, planned_zone(f)));
-    std::cout << "         why: " << f.why << "\n";
-    std::cout << "         bring: " << r.bring << "\n";
-    if (r.choice.point && !r.choice.point->link.empty()) std::cout << "         link: " << r.choice.point->link << "\n";
-    if (r.waits) {
-      std::cout << "         waits: " << f.cadence << " requires a talking point; it is not reminded until one fits\n";
-    }
-  }
-  if (rows.empty()) std::cout << "nothing is due in this period\n";
+  if (!json && !any) std::cout << "nothing is due in this period\n";
+  return {};
 }
 
 Status plan(const Cli& cli, const PlanArgs& args) {
@@ -134,17 +112,21 @@ Status plan(const Cli& cli, const PlanArgs& args) {
   TB_TRY(Instant now, read_now(cli, args.now));
   TB_TRY(auto store, open_command_store(config));
   CadenceEngine engine(config);
-  TB_TRY(auto histories, store->histories_of_all_contacts());
-  TB_TRY(auto contacts, load_plan_contacts(*store, histories, args.contact));
-  TB_TRY(Plan p, plan_follow_ups(engine, contacts, now, now + date::days(args.days)));
-  warn_skipped(p.skipped);
-  auto rows = choose_points(engine, histories, p, contacts, now);
-  if (args.json) {
-    print_json(rows);
-  } else {
-    print_agenda(config, rows);
-  }
-  return {};
+  SortedRuns rows;  // ordered by remind_at, then due_at, then contact
+  auto keep = [&](const Contact& c, std::span<const FollowUp> items, const ContactHistories&) -> Status {
+    for (const FollowUp& f : items) {
+      std::string key;
+      append_key(key, f.remind_at);
+      append_key(key, f.due_at);
+      append_key(key, c.id);
+      TB_TRY_STATUS(rows.add(std::move(key), args.json ? json_line(config, c, f) : agenda_entry(config, c, f)));
+    }
+    return {};
+  };
+  const FollowUpQuery query{now, now + date::days(args.days), std::nullopt, args.contact, k_contacts_per_page};
+  TB_TRY(auto skipped, stream_follow_ups(config, *store, engine, query, keep));
+  warn_skipped(skipped);
+  return print_rows(rows, args.json);
 }
 
 }  // namespace

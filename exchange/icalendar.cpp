@@ -47,6 +47,27 @@ Component make_event(const CalendarEvent& e, Instant stamp) {
   return event;
 }
 
+constexpr std::string_view k_tail = "END:VCALENDAR\r\n";
+
+Result<std::string> text_of(icalcomponent* component) {
+  std::unique_ptr<char, BufferDeleter> text(icalcomponent_as_ical_string_r(component));
+  if (!text) return Error::io(std::string("cannot write the iCalendar file: ") + icalerror_strerror(icalerrno));
+  return std::string(text.get());
+}
+
+Result<Component> make_calendar(std::string_view name) {
+  Component calendar(icalcomponent_new_vcalendar());
+  if (!calendar) return Error::io("cannot make an iCalendar object: out of memory");
+  icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
+  icalcomponent_add_property(calendar.get(),
+                             icalproperty_new_prodid("-//touchbase//touchbase " TOUCHBASE_VERSION "//EN"));
+  icalcomponent_add_property(calendar.get(), icalproperty_new_calscale("GREGORIAN"));
+  icalcomponent_add_property(calendar.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  add_x_property(calendar.get(), "X-WR-CALNAME", std::string(name));
+  add_x_property(calendar.get(), "X-PUBLISHED-TTL", ical_duration(k_calendar_refresh));
+  return calendar;
+}
+
 }  // namespace
 
 std::string follow_up_uid(std::string_view contact_id, Instant due_at) {
@@ -65,19 +86,27 @@ std::string follow_up_uid(std::string_view contact_id, Instant due_at) {
 }
 
 Result<std::string> make_icalendar(std::string_view name, Instant stamp, std::span<const CalendarEvent> events) {
-  Component calendar(icalcomponent_new_vcalendar());
-  if (!calendar) return Error::io("cannot make an iCalendar object: out of memory");
-  icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
-  icalcomponent_add_property(calendar.get(),
-                             icalproperty_new_prodid("-//touchbase//touchbase " TOUCHBASE_VERSION "//EN"));
-  icalcomponent_add_property(calendar.get(), icalproperty_new_calscale("GREGORIAN"));
-  icalcomponent_add_property(calendar.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
-  add_x_property(calendar.get(), "X-WR-CALNAME", std::string(name));
-  add_x_property(calendar.get(), "X-PUBLISHED-TTL", ical_duration(k_calendar_refresh));
+  TB_TRY(Component calendar, make_calendar(name));
   for (const CalendarEvent& e : events) icalcomponent_add_component(calendar.get(), make_event(e, stamp).release());
-  std::unique_ptr<char, BufferDeleter> text(icalcomponent_as_ical_string_r(calendar.get()));
-  if (!text) return Error::io(std::string("cannot write the iCalendar file: ") + icalerror_strerror(icalerrno));
-  return std::string(text.get());
+  return text_of(calendar.get());
+}
+
+Result<std::string> icalendar_head(std::string_view name) {
+  TB_TRY(Component calendar, make_calendar(name));
+  TB_TRY(std::string text, text_of(calendar.get()));
+  if (!text.ends_with(k_tail)) return Error::io("cannot write the iCalendar file: it does not end with END:VCALENDAR");
+  text.resize(text.size() - k_tail.size());
+  return text;
+}
+
+Result<std::string> icalendar_event(const CalendarEvent& event, Instant stamp) {
+  Component component = make_event(event, stamp);
+  if (!component) return Error::io("cannot make an iCalendar event: out of memory");
+  return text_of(component.get());
+}
+
+std::string_view icalendar_tail() {
+  return k_tail;
 }
 
 }  // namespace touchbase

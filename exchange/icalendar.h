@@ -36,4 +36,10 @@ std::string follow_up_uid(std::string_view contact_id, Instant due_at);
 // Errc::io when libical cannot make it.
 Result<std::string> make_icalendar(std::string_view name, Instant stamp, std::span<const CalendarEvent> events);
 
+// The same text in parts, for a calendar written an event at a time: its
+// head, then each event's text, then its tail. Errc::io as above.
+Result<std::string> icalendar_head(std::string_view name);
+Result<std::string> icalendar_event(const CalendarEvent& event, Instant stamp);
+std::string_view icalendar_tail();
+
 }  // namespace touchbase

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/sorted_runs.h"
 #include "reminders/reminder_message.h"
 
 namespace touchbase {
@@ -20,13 +21,34 @@ bool goes_first(const DueItem& a, const DueItem& b) {
   return a.contact->id < b.contact->id;
 }
 
+bool due_by_end_of_day(const Config& config, const FollowUp& f, std::string_view owner, Instant now) {
+  if (!owner.empty() && f.owner != owner) return false;
+  return f.due_at < end_of_local_day(now, owner_zone(config, config.owner_for(f.owner)));
+}
+
 }  // namespace
+
+const FollowUp* due_today_of(const Config& config, std::span<const FollowUp> items, std::string_view owner,
+                             Instant now) {
+  const FollowUp* latest = nullptr;
+  for (const FollowUp& f : items) {
+    if (!due_by_end_of_day(config, f, owner, now)) continue;
+    if (!latest || f.due_at >= latest->due_at) latest = &f;
+  }
+  return latest;
+}
+
+void append_due_key(std::string& key, const DueItem& item) {
+  append_key(key, item.follow_up->owner);
+  append_key_descending(key, item.contact->value);
+  append_key(key, item.follow_up->due_at);
+  append_key(key, item.contact->id);
+}
 
 std::vector<DueItem> due_today(const Config& config, const FollowUps& all, std::string_view owner, Instant now) {
   std::map<std::size_t, const FollowUp*> latest;
   for (const FollowUp& f : all.items) {
-    if (!owner.empty() && f.owner != owner) continue;
-    if (f.due_at >= end_of_local_day(now, owner_zone(config, config.owner_for(f.owner)))) continue;
+    if (!due_by_end_of_day(config, f, owner, now)) continue;
     latest[f.contact] = &f;  // items are ordered by due_at
   }
   std::vector<DueItem> items;

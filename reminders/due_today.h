@@ -2,6 +2,8 @@
 // What `touchbase due` lists: per contact, the follow-up to act on today.
 // Pure: `now` is a parameter.
 
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,5 +27,14 @@ struct DueItem {
 // owner id, then most valuable first, then earliest due, then contact id.
 // REQUIRES: config is valid; `all` outlives the result.
 std::vector<DueItem> due_today(const Config& config, const FollowUps& all, std::string_view owner, Instant now);
+
+// The same for one contact's follow-ups, `items` (in any order): the one it
+// lists, nullptr when none. Of equal due_at, the last given.
+const FollowUp* due_today_of(const Config& config, std::span<const FollowUp> items, std::string_view owner,
+                             Instant now);
+
+// Appends to `key` the bytes that order `item` as due_today() orders its
+// result (core/sorted_runs.h).
+void append_due_key(std::string& key, const DueItem& item);
 
 }  // namespace touchbase

@@ -2,7 +2,8 @@
 // What the contacts have coming, read without changing anything: the
 // reminders the salesperson has not yet answered with a logged touch, and the
 // follow-ups the daemon will remind, simulated as `touchbase plan` does.
-// `due`, `calendar`, `points`, `log` and the state commands show these.
+// `due`, `calendar`, `points`, `log` and the state commands show these;
+// reminders/follow_up_stream.h reads them for every contact.
 
 #include <optional>
 #include <string>
@@ -33,20 +34,15 @@ struct FollowUp {
   std::string bring;  // what to bring up, as the reminder says it (scheduler/talking_points.h bring_text)
   std::string why;
   bool reminded = false;  // an open reminder; else planned
+  std::string timezone;   // planned: the zone the contact's window was read in (PlannedFollowUp::timezone)
 };
 
+// The follow-ups of many contacts together (reminders/follow_up_stream.h
+// hands them over a contact at a time).
 struct FollowUps {
-  std::vector<Contact> contacts;        // the contacts not removed, by id
+  std::vector<Contact> contacts;        // the contacts with a follow-up
   std::vector<FollowUp> items;          // ordered by due_at, then contact id
   std::vector<SkippedContact> skipped;  // contacts the engine could not decide (Plan::skipped)
 };
-
-// The open reminders due in [from, until), and the follow-ups planned from
-// `now` (plan_follow_ups, daily limits applied) due before `until`, with the
-// talking points the daemon would choose (choose_planned_points). Contacts
-// whose rows do not read are left out (Store::on_unreadable_contact).
-// REQUIRES: from <= now <= until.
-Result<FollowUps> follow_ups_between(const Config& config, Store& store, const CadenceEngine& engine, Instant now,
-                                     Instant from, Instant until);
 
 }  // namespace touchbase

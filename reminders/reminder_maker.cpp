@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "reminders/contact_histories.h"
+#include "reminders/contact_pages.h"
 #include "reminders/decisions_key.h"
 #include "reminders/missed_notice.h"
 #include "reminders/point_history.h"
@@ -23,8 +24,6 @@ namespace {
 // Reminders a pass writes per commit: far fewer commits, while a command
 // that writes waits for the lock at most one page.
 constexpr std::size_t k_reminders_per_commit = 256;
-// Contacts a pass reads, and holds, at once.
-constexpr std::size_t k_contacts_per_page = 512;
 
 Reminder reminder_for(const Contact& contact, const Decision& d, const Owner& owner, Instant now) {
   Reminder r;
@@ -43,13 +42,6 @@ Reminder reminder_for(const Contact& contact, const Decision& d, const Owner& ow
 std::vector<std::string> first_notifier(const Owner& owner) {
   // The first notifier delivers; the others are the owner's fallbacks.
   return {owner.notify.begin(), owner.notify.begin() + (owner.notify.empty() ? 0 : 1)};
-}
-
-std::vector<std::string> ids_of(std::span<const Contact> contacts) {
-  std::vector<std::string> ids;
-  ids.reserve(contacts.size());
-  for (const Contact& c : contacts) ids.push_back(c.id);
-  return ids;
 }
 
 void wake_at(ReminderPass& pass, Instant at) {

@@ -39,7 +39,7 @@ FollowUps follow_ups() {
     f.due_at = at(due);
     all.items.push_back(f);
   };
-  // Ordered by due_at, as follow_ups_between orders them.
+  // Ordered by due_at, as FollowUps::items are.
   add(0, "alice", "2026-11-20T15:00:00Z");
   add(1, "alice", "2026-11-24T09:00:00Z");
   add(3, "alice", "2026-11-25T07:00:00Z");
