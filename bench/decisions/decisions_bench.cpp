@@ -10,6 +10,10 @@
 //           daemon spends over S seconds of idle running, side by side, each
 //           on its own copy of the database (the older one's copied before
 //           schema 10, which it cannot open), and their ratio.
+//   pass    the CPU time of a pass with nothing to do, the daemon woken
+//           through its wake-up socket (`<database>.wake`) W times, 250 ms
+//           apart: what every wake-up (a command's, a wall-clock jump's, the
+//           timer's) costs at N contacts.
 //   change  `touchbase snooze` and `touchbase log --outcome touched` of one
 //           contact while the daemon runs: the time from the command's start
 //           until the contact's stored decision changes (read-only, polled
@@ -24,12 +28,15 @@
 //        [--seconds S] [--runs R] [--starts K] [--work DIR] [--keep]
 
 #include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -65,6 +72,8 @@ constexpr double k_idle_goal_ratio = 100;
 constexpr double k_change_goal_seconds = 1.0;
 constexpr double k_start_goal_seconds = 5.0;
 constexpr int k_snooze_days = 10;
+constexpr int k_empty_passes = 20;
+constexpr auto k_empty_pass_spacing = 250ms;
 
 struct Options {
   std::string touchbase;
@@ -212,7 +221,8 @@ FirstStart decide_all(const Options& o, const Site& site, NotifyListener& notify
   DecisionsWatch watch(site.database());
   while (watch.changes_pending()) {
     if (daemon->poll()) fail("the daemon exited while deciding; see " + (site.dir / "daemon.err").string());
-    if (seconds_since(spawned) > std::chrono::duration<double>(k_first_deadline).count()) fail("deciding took too long");
+    if (seconds_since(spawned) > std::chrono::duration<double>(k_first_deadline).count())
+      fail("deciding took too long");
     std::this_thread::sleep_for(k_progress_poll);
   }
   f.decided_seconds = seconds_since(spawned);
@@ -258,6 +268,35 @@ Idle measure_idle(const Options& o, const Site& base, ChildProcess& daemon) {
   }
   if (daemon.poll()) fail("the daemon exited while idle");
   return idle;
+}
+
+// ---- a pass with nothing to do ----
+
+// Sends the one-byte datagram a command sends after a change.
+void wake(const std::filesystem::path& database) {
+  sockaddr_un address{};
+  const std::string path = database.string() + ".wake";
+  if (path.size() >= sizeof address.sun_path) fail("the wake-up socket's path is too long: " + path);
+  address.sun_family = AF_UNIX;
+  std::strcpy(address.sun_path, path.c_str());
+  const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd < 0 || ::sendto(fd, "w", 1, 0, reinterpret_cast<sockaddr*>(&address), sizeof address) != 1) {
+    fail("cannot send to " + path);
+  }
+  ::close(fd);
+}
+
+// CPU seconds per pass, over k_empty_passes wake-ups.
+double measure_empty_pass(const Site& site, ChildProcess& daemon) {
+  const double before = cpu_seconds_so_far(daemon.pid());
+  for (int i = 0; i < k_empty_passes; ++i) {
+    wake(site.database());
+    std::this_thread::sleep_for(k_empty_pass_spacing);
+  }
+  const double per_pass = (cpu_seconds_so_far(daemon.pid()) - before) / k_empty_passes;
+  std::printf("a pass with nothing to do: %.1f ms CPU (%d wake-ups)\n", per_pass * 1000, k_empty_passes);
+  std::fflush(stdout);
+  return per_pass;
 }
 
 // ---- a change ----
@@ -367,12 +406,13 @@ void print_idle(const Options& o, const Idle& idle) {
               k_idle_goal_ratio, met(ratio >= k_idle_goal_ratio));
 }
 
-void print_summary(const Options& o, const FirstStart& first, const Idle& idle, const Changes& c,
+void print_summary(const Options& o, const FirstStart& first, const Idle& idle, double empty_pass, const Changes& c,
                    const std::vector<double>& starts) {
   std::printf("\nsummary, %ld contacts:\n", o.contacts);
   std::printf("first start after schema 10: READY %.2f s, every contact decided %.1f s, %.1f s CPU\n",
               first.ready_seconds, first.decided_seconds, first.cpu_seconds);
   print_idle(o, idle);
+  std::printf("a pass with nothing to do: %.1f ms CPU\n", empty_pass * 1000);
   const double snooze = median(c.snooze), log = median(c.log);
   std::printf("change to stored decision, medians of %d:\n", o.runs);
   std::printf("  touchbase snooze   %.3f s (the command %.3f s; goal < %.0f s: %s)\n", snooze, median(c.snooze_command),
@@ -404,11 +444,12 @@ int run_bench(Options& o) {
   const FirstStart first = decide_all(o, site, notify, daemon);
   const Idle idle = measure_idle(o, base, *daemon);
   print_idle(o, idle);
+  const double empty_pass = measure_empty_pass(site, *daemon);
   const Changes changes = measure_changes(o, site);
   stop(*daemon);
   std::printf("start-up: %d run(s)\n", o.starts);
   const std::vector<double> starts = measure_starts(o, site);
-  print_summary(o, first, idle, changes, starts);
+  print_summary(o, first, idle, empty_pass, changes, starts);
   if (!o.keep) std::filesystem::remove_all(o.work);
   return 0;
 }
