@@ -23,9 +23,10 @@ struct ChildUsage {
 
 class ChildProcess {
  public:
-  // Runs `argv` in `dir`; stdout and stderr go to `out` and `err`.
+  // Runs `argv` in `dir`; stdout and stderr go to `out` and `err`. `env`
+  // ("NAME=value") is added to this process's environment for the child.
   ChildProcess(const std::vector<std::string>& argv, const std::filesystem::path& dir, const std::filesystem::path& out,
-               const std::filesystem::path& err);
+               const std::filesystem::path& err, const std::vector<std::string>& env = {});
   // Kills the child if it still runs.
   ~ChildProcess();
   ChildProcess(const ChildProcess&) = delete;
