@@ -84,13 +84,22 @@ Result<Reminder> ReminderMaker::create_reminder(const Contact& contact, const De
   return r;
 }
 
-Result<std::optional<Instant>> ReminderMaker::following_remind_at(Contact& contact, std::span<const Touch> history,
-                                                                  const Reminder& r, Instant now) {
+Result<StoredDecision> ReminderMaker::following(Contact& contact, std::span<const Touch> history, const Reminder& r,
+                                                Instant now) {
   std::vector<Touch> after(history.begin(), history.end());
   after.push_back(assumed_touch(r));
   TB_TRY(Decision d, decide(contact, after, now));  // applies any switch or dormancy now
-  if (d.kind != Decision::Kind::follow_up) return std::optional<Instant>();
-  return std::optional<Instant>(std::max(d.remind_at, now));
+  return stored_decision(contact, d, now);
+}
+
+StoredDecision ReminderMaker::stored_decision(const Contact& contact, const Decision& d, Instant now) const {
+  StoredDecision stored{contact.id, {}, {}, {}};
+  if (d.kind == Decision::Kind::skipped) stored.revisit_at = now;  // read at every pass, and so counted as skipped
+  if (d.kind != Decision::Kind::follow_up) return stored;
+  stored.due_at = d.due_at;
+  stored.remind_at = d.remind_at;
+  stored.revisit_at = revisit_at(engine_.resolved().owner_of(contact), d);
+  return stored;
 }
 
 Status ReminderMaker::check_key() {
@@ -161,19 +170,15 @@ Instant ReminderMaker::revisit_at(const ResolvedOwner* owner, const Decision& d)
 
 Result<StoredDecision> ReminderMaker::consider(Contact& contact, const ContactHistories& histories, Instant now,
                                                Scan& scan) {
-  StoredDecision stored{contact.id, {}, {}, {}};
-  if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) return stored;
+  if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) {
+    return StoredDecision{contact.id, {}, {}, {}};
+  }
   const std::vector<Touch> history = engine_history(histories, contact.id);
   TB_TRY(Decision d, decide(contact, history, now));
-  if (d.kind == Decision::Kind::skipped) {
-    skipped_.skip({contact.id, d.why});
-    stored.revisit_at = now;  // read at every pass, and so counted as skipped
-  }
+  const StoredDecision stored = stored_decision(contact, d, now);
+  if (d.kind == Decision::Kind::skipped) skipped_.skip({contact.id, d.why});
   if (d.kind != Decision::Kind::follow_up) return stored;
   const ResolvedOwner* owner = engine_.resolved().owner_of(contact);
-  stored.due_at = d.due_at;
-  stored.remind_at = d.remind_at;
-  stored.revisit_at = revisit_at(owner, d);
   if (d.remind_at <= now && now - d.due_at > config_.daemon.catch_up_max_age) {
     scan.missed.push_back({contact, std::move(d)});  // too old to remind one by one
     return stored;
@@ -246,6 +251,7 @@ Status ReminderMaker::create_page(std::span<Candidate* const> page, Instant now,
   TB_TRY(auto histories, store_.histories_of(ids));
   std::unordered_map<std::string_view, Contact*> by_id;
   for (Contact& contact : contacts) by_id.emplace(contact.id, &contact);
+  std::vector<StoredDecision> decided;  // each contact reminded, its next follow-up
   for (const Candidate* candidate : page) {
     const auto found = by_id.find(candidate->contact_id);
     if (found == by_id.end()) continue;  // removed meanwhile
@@ -265,10 +271,11 @@ Status ReminderMaker::create_page(std::span<Candidate* const> page, Instant now,
     TB_TRY(Reminder r, create_reminder(contact, d, choice, histories, now, candidate->first_attempt));
     ++pass.created;
     // The new reminder counts as a touch: the contact's following one may be due too.
-    TB_TRY(auto following, following_remind_at(contact, history, r, now));
-    if (following) wake_at(pass, *following);
+    TB_TRY(StoredDecision next, following(contact, history, r, now));
+    if (next.remind_at) wake_at(pass, std::max(*next.remind_at, now));
+    decided.push_back(std::move(next));
   }
-  return {};
+  return store_.store_decisions(decided, {});
 }
 
 Result<ReminderPass> ReminderMaker::create_due_reminders(Instant now) {

@@ -125,10 +125,11 @@ class ReminderMaker {
   // message made from the contact and its history in `histories`.
   Result<Reminder> create_reminder(const Contact& contact, const Decision& d, const PointChoice& choice,
                                    const ContactHistories& histories, Instant now, Instant first_attempt);
-  // When the contact's next reminder after `r` is due, given `history`, the
-  // one `r`'s follow-up was decided on; nullopt when none is.
-  Result<std::optional<Instant>> following_remind_at(Contact& contact, std::span<const Touch> history,
-                                                     const Reminder& r, Instant now);
+  // The contact's next decision after reminder `r`, given `history`, the
+  // one `r`'s follow-up was decided on.
+  Result<StoredDecision> following(Contact& contact, std::span<const Touch> history, const Reminder& r, Instant now);
+  // Decision `d` of `contact` at `now`, as stored.
+  StoredDecision stored_decision(const Contact& contact, const Decision& d, Instant now) const;
   // One notice per owner listing `missed`, each recorded as reminded.
   Status notify_missed(std::span<const Missed> missed, Instant now);
 

@@ -305,7 +305,9 @@ ALTER TABLE contacts ADD COLUMN region TEXT NOT NULL DEFAULT '';
 // at it again, and the contacts changed since (records.h StoredDecision,
 // ContactChange). Every contact starts changed, so the first pass decides it.
 // The triggers delete and insert rather than INSERT OR REPLACE: an upsert's
-// conflict handling would override theirs.
+// conflict handling would override theirs. A reminder marks its contact only
+// when a notice lists it: the daemon stores the next decision of each contact
+// it reminds as it writes the reminder.
 constexpr std::string_view k_schema_v10 = R"sql(
 CREATE TABLE decisions (
   contact_id TEXT PRIMARY KEY NOT NULL,
@@ -336,7 +338,7 @@ BEGIN
 END;
 CREATE TRIGGER touch_added_changes AFTER INSERT ON touches
 BEGIN DELETE FROM contact_changes WHERE contact_id = NEW.contact_id; INSERT INTO contact_changes (contact_id) VALUES (NEW.contact_id); END;
-CREATE TRIGGER reminder_added_changes AFTER INSERT ON reminders
+CREATE TRIGGER reminder_listed_changes AFTER INSERT ON reminders WHEN NEW.notice_id IS NOT NULL
 BEGIN DELETE FROM contact_changes WHERE contact_id = NEW.contact_id; INSERT INTO contact_changes (contact_id) VALUES (NEW.contact_id); END;
 
 INSERT INTO contact_changes (contact_id) SELECT id FROM contacts;

@@ -202,8 +202,8 @@ class Store {
   // reminders themselves (the history the engine plans from), stay.
   virtual Result<Pruned> prune_delivered(Instant before, int limit) = 0;
   // The stored decisions (records.h). Adding, editing or removing a contact,
-  // and writing a touch or a reminder of it, marks it changed, whoever
-  // writes; so does redecide_all for every contact.
+  // writing a touch of it, or listing a reminder of it in a notice, marks it
+  // changed, whoever writes; so does redecide_all for every contact.
   // At most `limit` changes, oldest first.
   virtual Result<std::vector<ContactChange>> contact_changes(int limit) = 0;
   // Writes `decisions` (replacing each contact's earlier one) and forgets the

@@ -48,7 +48,7 @@ class DecisionsTest : public ::testing::Test {
   std::unique_ptr<Store> store_ = testing::open_store(path_);
 };
 
-TEST_F(DecisionsTest, AddingEditingLoggingAndRemindingMarkAContactChangedWhoeverWrites) {
+TEST_F(DecisionsTest, AddingEditingLoggingAndListingInANoticeMarkAContactChangedWhoeverWrites) {
   for (const char* id : {"ann", "bob", "cat", "dan"}) ASSERT_TRUE(store_->add_contact(bare_contact(id)).ok());
   EXPECT_THAT(changed(), ElementsAre("ann", "bob", "cat", "dan"));
   decide_all(std::nullopt);
@@ -66,7 +66,12 @@ TEST_F(DecisionsTest, AddingEditingLoggingAndRemindingMarkAContactChangedWhoever
   r.due_at = at("2026-11-24T16:00:00Z");
   r.remind_at = r.due_at;
   r.created_at = r.due_at;
+  // The daemon stores the next decision of a contact it reminds itself.
   ASSERT_TRUE(store_->create_reminder(r, std::vector<std::string>{"mail"}).ok());
+  EXPECT_THAT(changed(), ElementsAre("bob", "cat"));
+  r.due_at += std::chrono::hours(24);
+  Notice missed{0, "alice", "1 follow-up missed", "Dan", r.due_at};
+  ASSERT_TRUE(store_->create_notice(missed, std::span(&r, 1), std::vector<std::string>{"mail"}).ok());
   Contact ann = bare_contact("ann");
   ann.stage = "won";
   ASSERT_TRUE(store_->upsert_contacts(std::span(&ann, 1)).ok());  // an import
