@@ -304,6 +304,7 @@ ALTER TABLE contacts ADD COLUMN region TEXT NOT NULL DEFAULT '';
 // Version 10: each contact's next decision, indexed by when a pass must look
 // at it again, and the contacts changed since (records.h StoredDecision,
 // ContactChange). Every contact starts changed, so the first pass decides it.
+// And the rows waiting in the outbox by notifier (store/outbox_queries.h).
 // The triggers delete and insert rather than INSERT OR REPLACE: an upsert's
 // conflict handling would override theirs. A reminder marks its contact only
 // when a notice lists it: the daemon stores the next decision of each contact
@@ -342,6 +343,8 @@ CREATE TRIGGER reminder_listed_changes AFTER INSERT ON reminders WHEN NEW.notice
 BEGIN DELETE FROM contact_changes WHERE contact_id = NEW.contact_id; INSERT INTO contact_changes (contact_id) VALUES (NEW.contact_id); END;
 
 INSERT INTO contact_changes (contact_id) SELECT id FROM contacts;
+
+CREATE INDEX outbox_ready_by_notifier ON outbox (notifier, next_attempt_at, id) WHERE state IN ('pending', 'failed');
 )sql";
 
 constexpr std::array<Migration, 10> k_migrations = {{

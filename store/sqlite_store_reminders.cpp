@@ -4,14 +4,35 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
+#include <tuple>
 
+#include "store/outbox_queries.h"
 #include "store/reminder_rows.h"
 #include "store/sqlite_store.h"
 #include "store/sqlite_values.h"
 #include "store/write_transaction.h"
 
 namespace touchbase {
+
+const std::string& waiting_notifiers_sql() {
+  // A skip-scan: the least notifier, then the least after it, and so on.
+  static const std::string sql =
+      "WITH RECURSIVE waiting (notifier) AS ("
+      " SELECT min(notifier) FROM outbox WHERE state IN ('pending', 'failed')"
+      " UNION ALL SELECT (SELECT min(notifier) FROM outbox WHERE state IN ('pending', 'failed')"
+      " AND notifier > waiting.notifier) FROM waiting WHERE waiting.notifier IS NOT NULL)"
+      " SELECT notifier FROM waiting WHERE notifier IS NOT NULL";
+  return sql;
+}
+
+const std::string& ready_of_notifier_sql() {
+  static const std::string sql = "SELECT " + std::string(k_outbox_columns) +
+                                 " FROM outbox WHERE notifier = ?1 AND state IN ('pending', 'failed')"
+                                 " AND next_attempt_at <= ?2 ORDER BY next_attempt_at, id LIMIT ?3";
+  return sql;
+}
 namespace {
 
 Status check_notifiers(std::span<const std::string> notifiers) {
@@ -193,15 +214,23 @@ Result<std::vector<OutboxRow>> SqliteStore::read_outbox_rows(SQLite::Statement& 
 
 Result<std::vector<OutboxRow>> SqliteStore::outbox_ready(Instant now, int limit) {
   return run("read the outbox", [&]() -> Result<std::vector<OutboxRow>> {
-    // Ranked within each notifier, so that a long backlog of one never hides the rows of another.
-    auto select = statements_.use(
-        "SELECT " + std::string(k_outbox_columns) +
-        " FROM (SELECT *, row_number() OVER (PARTITION BY notifier ORDER BY next_attempt_at, id) AS place"
-        " FROM outbox WHERE state IN ('pending', 'failed') AND next_attempt_at <= ?1)"
-        " WHERE place <= ?2 ORDER BY next_attempt_at, id");
-    bind_instant(*select, 1, now);
-    select->bind(2, limit);
-    return read_outbox_rows(*select);
+    // Each notifier's oldest rows through outbox_ready_by_notifier, so that a long
+    // backlog of one never hides the rows of another, and a read costs the rows it
+    // returns, not the backlog.
+    std::vector<OutboxRow> ready;
+    auto notifiers = statements_.use(waiting_notifiers_sql());
+    while (notifiers->executeStep()) {
+      auto select = statements_.use(ready_of_notifier_sql());
+      select->bind(1, notifiers->getColumn(0).getString());
+      bind_instant(*select, 2, now);
+      select->bind(3, limit);
+      TB_TRY(auto rows, read_outbox_rows(*select));
+      std::move(rows.begin(), rows.end(), std::back_inserter(ready));
+    }
+    std::sort(ready.begin(), ready.end(), [](const OutboxRow& a, const OutboxRow& b) {
+      return std::tie(a.next_attempt_at, a.id) < std::tie(b.next_attempt_at, b.id);
+    });
+    return ready;
   });
 }
 

@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "store/outbox_queries.h"
 #include "store/reminder_rows.h"
 #include "store/store.h"
 #include "tests/store/store_test_support.h"
@@ -17,6 +18,7 @@ using testing::at;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
+using ::testing::Not;
 
 class SqliteStoreRemindersTest : public ::testing::Test {
  protected:
@@ -318,6 +320,22 @@ TEST_F(SqliteStoreRemindersTest, TheLimitOnReadyRowsIsPerNotifierSoABacklogOfOne
   auto mail = create(reminder("jane", "2026-11-24T16:00:00Z"), {"alice-mail"});
 
   EXPECT_THAT(ready_ids(mail.remind_at, 2), ElementsAre(slack[0], slack[1], rows(mail.id).at(0).id));
+}
+
+TEST_F(SqliteStoreRemindersTest, ReadingReadyRowsSeeksTheIndexByNotifierAndNeverWalksTheBacklog) {
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  auto plan_of = [&](const std::string& sql) {
+    SQLite::Statement plan(db, "EXPLAIN QUERY PLAN " + sql);
+    std::string lines;
+    while (plan.executeStep()) lines += plan.getColumn(3).getString() + "\n";
+    return lines;
+  };
+  const std::string notifiers = plan_of(waiting_notifiers_sql());
+  EXPECT_THAT(notifiers, HasSubstr("SEARCH outbox USING INDEX outbox_ready_by_notifier (notifier>?)"));
+  EXPECT_THAT(notifiers, Not(HasSubstr("SCAN outbox")));
+  const std::string rows = plan_of(ready_of_notifier_sql());
+  EXPECT_THAT(rows, HasSubstr("SEARCH outbox USING INDEX outbox_ready_by_notifier (notifier=? AND next_attempt_at<?)"));
+  EXPECT_THAT(rows, Not(HasSubstr("TEMP B-TREE")));
 }
 
 TEST_F(SqliteStoreRemindersTest, AnEmptyOutboxHasNoNextAttempt) {
