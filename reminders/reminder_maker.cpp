@@ -302,12 +302,16 @@ Result<ReminderPass> ReminderMaker::make_due_reminders(Instant now) {
     auto write_page = [&] { return create_page(page, now, scan.pass); };
     TB_TRY_STATUS(store_.in_one_transaction(write_page, Store::Inner::all_or_nothing));
   }
-  // The reminders just made changed their contacts: their next decisions, stored now.
-  Scan after;
-  after.pass.created = scan.pass.created;
-  after.pass.next_remind_at = scan.pass.next_remind_at;
-  TB_TRY_STATUS(scan_changes(now, after));
+  TB_TRY(ReminderPass pass, settle(now, scan.pass));
   TB_TRY_STATUS(dry_.end_pass());
+  return pass;
+}
+
+Result<ReminderPass> ReminderMaker::settle(Instant now, const ReminderPass& pass) {
+  // Contacts this pass changed itself (listed in a missed notice, a cadence switch): decided now.
+  Scan after;
+  after.pass = pass;
+  TB_TRY_STATUS(scan_changes(now, after));
   TB_TRY(DecisionsAhead ahead, store_.decisions_ahead(now));
   if (ahead.remind_at) wake_at(after.pass, *ahead.remind_at);
   after.pass.next_pass_at = after.pass.next_remind_at;

@@ -130,6 +130,8 @@ class ReminderMaker {
   Result<StoredDecision> following(Contact& contact, std::span<const Touch> history, const Reminder& r, Instant now);
   // Decision `d` of `contact` at `now`, as stored.
   StoredDecision stored_decision(const Contact& contact, const Decision& d, Instant now) const;
+  // `pass` with the contacts it changed itself decided, and when the next pass is needed.
+  Result<ReminderPass> settle(Instant now, const ReminderPass& pass);
   // One notice per owner listing `missed`, each recorded as reminded.
   Status notify_missed(std::span<const Missed> missed, Instant now);
 
