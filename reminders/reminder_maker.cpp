@@ -93,12 +93,13 @@ Result<StoredDecision> ReminderMaker::following(Contact& contact, std::span<cons
 }
 
 StoredDecision ReminderMaker::stored_decision(const Contact& contact, const Decision& d, Instant now) const {
-  StoredDecision stored{contact.id, {}, {}, {}};
+  StoredDecision stored{contact.id, {}, {}, {}, {}};
   if (d.kind == Decision::Kind::skipped) stored.revisit_at = now;  // read at every pass, and so counted as skipped
   if (d.kind != Decision::Kind::follow_up) return stored;
   stored.due_at = d.due_at;
   stored.remind_at = d.remind_at;
   stored.revisit_at = revisit_at(engine_.resolved().owner_of(contact), d);
+  if (d.remind_at <= now) stored.waiting_since = d.due_at;
   return stored;
 }
 
@@ -126,7 +127,7 @@ Status ReminderMaker::scan_changes(Instant now, Scan& scan) {
     for (const std::string& id : ids) {
       if (!found.contains(id)) missing.push_back(id);
     }
-    TB_TRY_STATUS(consider_page(contacts, missing, seen, now, scan));
+    TB_TRY_STATUS(consider_page(contacts, missing, seen, {}, now, scan));
     for (const std::string& id : ids) scan.decided.insert(id);
   }
   return {};
@@ -140,22 +141,31 @@ Status ReminderMaker::scan_due(Instant now, Scan& scan) {
     after = contacts.back().id;
     const bool last_page = contacts.size() < k_contacts_per_page;
     std::erase_if(contacts, [&](const Contact& c) { return scan.decided.contains(c.id); });
-    TB_TRY_STATUS(consider_page(contacts, {}, {}, now, scan));
+    // Unchanged since they were last decided: those found due then keep waiting since then.
+    TB_TRY(auto before, store_.find_decisions(ids_of(contacts)));
+    TB_TRY_STATUS(consider_page(contacts, {}, {}, before, now, scan));
     if (last_page) return {};
   }
 }
 
 Status ReminderMaker::consider_page(std::span<Contact> contacts, std::span<const std::string> missing,
-                                    std::span<const ContactChange> seen, Instant now, Scan& scan) {
+                                    std::span<const ContactChange> seen, std::span<const StoredDecision> before,
+                                    Instant now, Scan& scan) {
   TB_TRY(auto histories, store_.histories_of(ids_of(contacts)));
+  std::unordered_map<std::string_view, Instant> waiting;
+  for (const StoredDecision& d : before) {
+    if (d.waiting_since) waiting.emplace(d.contact_id, *d.waiting_since);
+  }
   std::vector<StoredDecision> decided;
   for (Contact& contact : contacts) {
-    TB_TRY(StoredDecision d, consider(contact, histories, now, scan));
+    const auto since = waiting.find(contact.id);
+    const auto waited = since == waiting.end() ? std::nullopt : std::optional(since->second);
+    TB_TRY(StoredDecision d, consider(contact, histories, waited, now, scan));
     decided.push_back(std::move(d));
   }
   for (const std::string& id : missing) {
     // A row that does not read is read again at every pass, and so counted as skipped.
-    decided.push_back({id, {}, {}, skipped_.in_this_pass(id) ? std::optional(now) : std::nullopt});
+    decided.push_back({id, {}, {}, skipped_.in_this_pass(id) ? std::optional(now) : std::nullopt, {}});
   }
   return store_.store_decisions(decided, seen);
 }
@@ -168,14 +178,15 @@ Instant ReminderMaker::revisit_at(const ResolvedOwner* owner, const Decision& d)
   return std::min(at, owner->zone.to_instant(LocalSeconds(day)).at);
 }
 
-Result<StoredDecision> ReminderMaker::consider(Contact& contact, const ContactHistories& histories, Instant now,
-                                               Scan& scan) {
+Result<StoredDecision> ReminderMaker::consider(Contact& contact, const ContactHistories& histories,
+                                               std::optional<Instant> waited_since, Instant now, Scan& scan) {
   if (contact.status != ContactStatus::active && contact.status != ContactStatus::paused) {
-    return StoredDecision{contact.id, {}, {}, {}};
+    return StoredDecision{contact.id, {}, {}, {}, {}};
   }
   const std::vector<Touch> history = engine_history(histories, contact.id);
   TB_TRY(Decision d, decide(contact, history, now));
-  const StoredDecision stored = stored_decision(contact, d, now);
+  StoredDecision stored = stored_decision(contact, d, now);
+  if (stored.waiting_since && waited_since) stored.waiting_since = std::min(*stored.waiting_since, *waited_since);
   if (d.kind == Decision::Kind::skipped) skipped_.skip({contact.id, d.why});
   if (d.kind != Decision::Kind::follow_up) return stored;
   const ResolvedOwner* owner = engine_.resolved().owner_of(contact);
@@ -200,7 +211,8 @@ Result<StoredDecision> ReminderMaker::consider(Contact& contact, const ContactHi
       return stored;
     }
   }
-  scan.candidates.push_back({contact.id, owner, contact.value, d.due_at, d.remind_at, now});
+  scan.candidates.push_back(
+      {contact.id, owner, contact.value, stored.waiting_since.value_or(d.due_at), d.remind_at, now});
   return stored;
 }
 

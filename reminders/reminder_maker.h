@@ -82,7 +82,7 @@ class ReminderMaker {
     std::string contact_id;
     const ResolvedOwner* owner = nullptr;  // nullptr when the contact's owner is not configured
     double value = 0;
-    Instant waiting_since;  // its due time
+    Instant waiting_since;  // its due time, or since when an earlier pass found it due (StoredDecision)
     Instant remind_at;
     Instant first_attempt;  // set once it keeps its place
     LimitRank rank() const { return {value, waiting_since, contact_id}; }
@@ -109,11 +109,15 @@ class ReminderMaker {
   Status scan_changes(Instant now, Scan& scan);
   Status scan_due(Instant now, Scan& scan);
   // Decides `contacts` into `scan` and stores their decisions (`missing`: ids
-  // of changed contacts that are gone), forgetting the changes `seen`.
+  // of changed contacts that are gone), forgetting the changes `seen`;
+  // `before`: their decisions as stored, when they have not changed since.
   Status consider_page(std::span<Contact> contacts, std::span<const std::string> missing,
-                       std::span<const ContactChange> seen, Instant now, Scan& scan);
-  // Decides `contact` into `scan`; returns its decision as stored.
-  Result<StoredDecision> consider(Contact& contact, const ContactHistories& histories, Instant now, Scan& scan);
+                       std::span<const ContactChange> seen, std::span<const StoredDecision> before, Instant now,
+                       Scan& scan);
+  // Decides `contact` into `scan`; returns its decision as stored. A follow-up
+  // due now waits since `waited_since` if that is earlier than its due time.
+  Result<StoredDecision> consider(Contact& contact, const ContactHistories& histories,
+                                  std::optional<Instant> waited_since, Instant now, Scan& scan);
   // When a pass must look again at follow-up `d` of a contact of `owner`.
   Instant revisit_at(const ResolvedOwner* owner, const Decision& d) const;
   // The candidates that keep a place and are due now, most valuable first, each

@@ -314,7 +314,8 @@ CREATE TABLE decisions (
   contact_id TEXT PRIMARY KEY NOT NULL,
   due_at INTEGER,
   remind_at INTEGER,
-  revisit_at INTEGER
+  revisit_at INTEGER,
+  waiting_since INTEGER
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX decisions_by_revisit ON decisions (revisit_at) WHERE revisit_at IS NOT NULL;
 CREATE INDEX decisions_by_reminder ON decisions (remind_at) WHERE remind_at IS NOT NULL;

@@ -40,6 +40,10 @@ struct StoredDecision {
   std::optional<Instant> remind_at;  // set with due_at
   // When a pass must decide the contact again; nullopt: only once it changes.
   std::optional<Instant> revisit_at;
+  // For a follow-up due and not yet reminded: since when it waits (its due
+  // time, or earlier when an earlier pass found it due already and it has
+  // not changed since): a daily limit ranks it by this.
+  std::optional<Instant> waiting_since;
   bool operator==(const StoredDecision&) const = default;
 };
 

@@ -34,12 +34,14 @@ Status SqliteStore::store_decisions(std::span<const StoredDecision> decisions, s
   return run("store " + std::to_string(decisions.size()) + " decisions", [&]() -> Status {
     WriteTransaction tx(*db_, savepoints_);
     auto write = statements_.use(
-        "INSERT OR REPLACE INTO decisions (contact_id, due_at, remind_at, revisit_at) VALUES (?1, ?2, ?3, ?4)");
+        "INSERT OR REPLACE INTO decisions (contact_id, due_at, remind_at, revisit_at, waiting_since)"
+        " VALUES (?1, ?2, ?3, ?4, ?5)");
     for (const StoredDecision& d : decisions) {
       write->bind(1, d.contact_id);
       bind_optional_instant(*write, 2, d.due_at);
       bind_optional_instant(*write, 3, d.remind_at);
       bind_optional_instant(*write, 4, d.revisit_at);
+      bind_optional_instant(*write, 5, d.waiting_since);
       write->exec();
       write->reset();
     }
@@ -74,16 +76,20 @@ Result<DecisionsAhead> SqliteStore::decisions_ahead(Instant now) {
   });
 }
 
-Result<std::optional<StoredDecision>> SqliteStore::find_decision(std::string_view contact_id) {
-  return run(
-      "read the decision of contact '" + std::string(contact_id) + "'", [&]() -> Result<std::optional<StoredDecision>> {
-        SQLite::Statement select(*db_, "SELECT due_at, remind_at, revisit_at FROM decisions WHERE contact_id = ?1");
-        select.bind(1, std::string(contact_id));
-        if (!select.executeStep()) return std::optional<StoredDecision>();
-        return std::optional<StoredDecision>(
-            StoredDecision{std::string(contact_id), read_optional_instant(select.getColumn(0)),
-                           read_optional_instant(select.getColumn(1)), read_optional_instant(select.getColumn(2))});
-      });
+Result<std::vector<StoredDecision>> SqliteStore::find_decisions(std::span<const std::string> ids) {
+  return run("read " + std::to_string(ids.size()) + " decisions", [&]() -> Result<std::vector<StoredDecision>> {
+    auto select = statements_.use(
+        "SELECT contact_id, due_at, remind_at, revisit_at, waiting_since FROM decisions"
+        " WHERE contact_id IN (SELECT value FROM json_each(?1)) ORDER BY contact_id");
+    select->bind(1, json_array(ids));
+    std::vector<StoredDecision> out;
+    while (select->executeStep()) {
+      out.push_back({select->getColumn(0).getString(), read_optional_instant(select->getColumn(1)),
+                     read_optional_instant(select->getColumn(2)), read_optional_instant(select->getColumn(3)),
+                     read_optional_instant(select->getColumn(4))});
+    }
+    return out;
+  });
 }
 
 Result<std::string> SqliteStore::decisions_key() {

@@ -216,7 +216,8 @@ class Store {
   virtual Result<std::vector<Contact>> contacts_to_revisit(Instant now, std::string_view after_id, int limit) = 0;
   // The earliest revisit_at and remind_at after `now`.
   virtual Result<DecisionsAhead> decisions_ahead(Instant now) = 0;
-  virtual Result<std::optional<StoredDecision>> find_decision(std::string_view contact_id) = 0;
+  // The stored decisions of `ids` that exist, by contact id.
+  virtual Result<std::vector<StoredDecision>> find_decisions(std::span<const std::string> ids) = 0;
   // What the stored decisions were made with (empty before any).
   virtual Result<std::string> decisions_key() = 0;
   // Marks every contact changed and keeps `key`, in one transaction.

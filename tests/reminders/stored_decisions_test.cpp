@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <memory>
 
 #include "reminders/contact_histories.h"
@@ -115,17 +116,22 @@ class StoredDecisionsTest : public ::testing::TestWithParam<std::uint64_t> {
   void expect_decisions_as_from_scratch(const std::string& after) {
     auto contacts = store_->list_contacts().value();
     auto histories = store_->histories_of_all_contacts().value();
+    std::vector<std::string> ids;
+    for (const Contact& contact : contacts) ids.push_back(contact.id);
+    std::map<std::string, StoredDecision> decisions;
+    auto stored_decisions = store_->find_decisions(ids).value();
+    for (StoredDecision& d : stored_decisions) decisions.emplace(d.contact_id, std::move(d));
     for (Contact& contact : contacts) {
       Contact switched = contact;
       auto d = decide_following_switches(*engine_, switched, engine_history(histories, contact.id), now_);
       ASSERT_TRUE(d.ok()) << d.error().message;
-      auto stored = store_->find_decision(contact.id).value();
-      ASSERT_TRUE(stored) << contact.id << " has no stored decision after " << after;
+      const auto stored = decisions.find(contact.id);
+      ASSERT_NE(stored, decisions.end()) << contact.id << " has no stored decision after " << after;
       if (d->kind == Decision::Kind::follow_up) {
-        EXPECT_EQ(stored->due_at, d->due_at) << contact.id << " after " << after;
-        EXPECT_EQ(stored->remind_at, d->remind_at) << contact.id << " after " << after;
+        EXPECT_EQ(stored->second.due_at, d->due_at) << contact.id << " after " << after;
+        EXPECT_EQ(stored->second.remind_at, d->remind_at) << contact.id << " after " << after;
       } else {
-        EXPECT_EQ(stored->due_at, std::nullopt) << contact.id << " after " << after << ": " << d->why;
+        EXPECT_EQ(stored->second.due_at, std::nullopt) << contact.id << " after " << after << ": " << d->why;
       }
     }
   }

@@ -129,6 +129,26 @@ TEST_F(CatchUpTest, ADailyLimitKeepsTheMostValuableAmongMoreContactsThanAPassRea
   EXPECT_EQ(delivered_ids().size(), 6u);
 }
 
+TEST_F(CatchUpTest, AContactWithNoTouchYetKeptOutByADailyLimitWaitsSinceItWasFirstDueNotSinceEachPass) {
+  // Given a limit of one a day on Mon 11:00 Berlin: Olga due an hour ago takes
+  // today's place; Nina, never touched, is due "now" at every moment; Max
+  // comes due at 13:00. On Tuesday Nina has waited longest, though her due
+  // time read afresh would be Tuesday midnight, after Max's.
+  use_config(with_daily_limit(1));
+  contact("olga", "Olga Old", clock_.now() - 49h);
+  contact("nina", "Nina New");
+  contact("max", "Max Mid", clock_.now() - 46h);
+  pass();
+  EXPECT_THAT(delivered_ids(), ElementsAre("olga"));
+  clock_.advance(1h + 45min);  // Max's reminder time: no place left today
+  pass();
+  EXPECT_THAT(delivered_ids(), ElementsAre("olga"));
+
+  clock_.set(parse_rfc3339("2026-11-23T23:00:00Z").value());  // Tue 00:00 in Berlin
+  pass();
+  EXPECT_THAT(delivered_ids(), ElementsAre("olga", "nina"));
+}
+
 TEST_F(CatchUpTest, WithoutALimitOrDowntimeAllDueRemindersGoOutAtOnce) {
   contact("a", "Ann");
   contact("b", "Ben");

@@ -33,8 +33,13 @@ class DecisionsTest : public ::testing::Test {
   void decide_all(std::optional<Instant> revisit) {
     auto changes = store_->contact_changes(100).value();
     std::vector<StoredDecision> decided;
-    for (const ContactChange& c : changes) decided.push_back({c.contact_id, revisit, revisit, revisit});
+    for (const ContactChange& c : changes) decided.push_back({c.contact_id, revisit, revisit, revisit, revisit});
     ASSERT_TRUE(store_->store_decisions(decided, changes).ok());
+  }
+  std::optional<StoredDecision> decision(const std::string& id) {
+    auto found = store_->find_decisions(std::span(&id, 1)).value();
+    if (found.empty()) return std::nullopt;
+    return found.front();
   }
   std::vector<std::string> due(Instant now, std::string_view after = "", int limit = 100) {
     std::vector<std::string> ids;
@@ -93,7 +98,7 @@ TEST_F(DecisionsTest, AChangeMadeAfterTheDecisionWasReadIsNotForgottenWithIt) {
   ann.notes = "moved to Berlin";
   ASSERT_TRUE(store_->update_contact(ann).ok());
 
-  ASSERT_TRUE(store_->store_decisions(std::vector<StoredDecision>{{"ann", {}, {}, {}}}, seen).ok());
+  ASSERT_TRUE(store_->store_decisions(std::vector<StoredDecision>{{"ann", {}, {}, {}, {}}}, seen).ok());
   EXPECT_THAT(changed(), ElementsAre("ann"));
 }
 
@@ -102,13 +107,14 @@ TEST_F(DecisionsTest, OnlyTheContactsWhoseRevisitHasComeAreReadAgainByIdAndPaged
   const Instant now = at("2026-11-20T10:00:00Z");
   ASSERT_TRUE(
       store_
-          ->store_decisions(std::vector<StoredDecision>{{"ann", now, now, now},
-                                                        {"bob", {}, {}, {}},
-                                                        {"cat", now + std::chrono::hours(2),
-                                                         now + std::chrono::hours(2), now + std::chrono::hours(1)},
-                                                        {"dan", now, now, now - std::chrono::hours(30)},
-                                                        {"eve", now, now, now}},
-                            {})
+          ->store_decisions(
+              std::vector<StoredDecision>{
+                  {"ann", now, now, now, {}},
+                  {"bob", {}, {}, {}, {}},
+                  {"cat", now + std::chrono::hours(2), now + std::chrono::hours(2), now + std::chrono::hours(1), {}},
+                  {"dan", now, now, now - std::chrono::hours(30), now},
+                  {"eve", now, now, now, now}},
+              {})
           .ok());
   ASSERT_TRUE(store_->mark_contact_removed("eve", now).ok());
 
@@ -121,17 +127,16 @@ TEST_F(DecisionsTest, OnlyTheContactsWhoseRevisitHasComeAreReadAgainByIdAndPaged
   auto ahead = store_->decisions_ahead(now).value();
   EXPECT_EQ(ahead.revisit_at, now + std::chrono::hours(1));
   EXPECT_EQ(ahead.remind_at, now + std::chrono::hours(2));
-  EXPECT_EQ(
-      store_->find_decision("cat").value(),
-      (StoredDecision{"cat", now + std::chrono::hours(2), now + std::chrono::hours(2), now + std::chrono::hours(1)}));
-  EXPECT_EQ(store_->find_decision("nobody").value(), std::nullopt);
+  EXPECT_EQ(decision("cat"), (StoredDecision{"cat", now + std::chrono::hours(2), now + std::chrono::hours(2),
+                                             now + std::chrono::hours(1), std::nullopt}));
+  EXPECT_EQ(decision("nobody"), std::nullopt);
 }
 
 TEST_F(DecisionsTest, DeletingAContactDeletesItsDecision) {
   ASSERT_TRUE(store_->add_contact(bare_contact("ann")).ok());
   decide_all(at("2026-11-20T10:00:00Z"));
   ASSERT_TRUE(store_->remove_contact("ann").ok());
-  EXPECT_EQ(store_->find_decision("ann").value(), std::nullopt);
+  EXPECT_EQ(decision("ann"), std::nullopt);
   EXPECT_THAT(changed(), IsEmpty());
 }
 

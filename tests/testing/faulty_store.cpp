@@ -248,9 +248,9 @@ Result<DecisionsAhead> FaultyStore::decisions_ahead(Instant now) {
   return inner_.decisions_ahead(now);
 }
 
-Result<std::optional<StoredDecision>> FaultyStore::find_decision(std::string_view contact_id) {
-  if (auto failure = fault(StoreCall::find_decision)) return *failure;
-  return inner_.find_decision(contact_id);
+Result<std::vector<StoredDecision>> FaultyStore::find_decisions(std::span<const std::string> ids) {
+  if (auto failure = fault(StoreCall::find_decisions)) return *failure;
+  return inner_.find_decisions(ids);
 }
 
 Result<std::string> FaultyStore::decisions_key() {

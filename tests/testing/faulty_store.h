@@ -59,7 +59,7 @@ enum class StoreCall {
   store_decisions,
   contacts_to_revisit,
   decisions_ahead,
-  find_decision,
+  find_decisions,
   decisions_key,
   redecide_all
 };
@@ -157,7 +157,7 @@ class FaultyStore final : public Store {
   Status store_decisions(std::span<const StoredDecision> decisions, std::span<const ContactChange> seen) override;
   Result<std::vector<Contact>> contacts_to_revisit(Instant now, std::string_view after_id, int limit) override;
   Result<DecisionsAhead> decisions_ahead(Instant now) override;
-  Result<std::optional<StoredDecision>> find_decision(std::string_view contact_id) override;
+  Result<std::vector<StoredDecision>> find_decisions(std::span<const std::string> ids) override;
   Result<std::string> decisions_key() override;
   Status redecide_all(std::string_view key) override;
 
