@@ -15,21 +15,6 @@
 namespace touchbase {
 namespace {
 
-// Whether an open reminder still asks for a touch: the contact is active and
-// not snoozed, and the reminder is from its current cadence (not from before
-// a resume or a switch).
-bool still_asks(const Contact& c, const Reminder& r, Instant now) {
-  if (c.status != ContactStatus::active) return false;
-  if (c.paused_until && *c.paused_until > now) return false;
-  return !c.cadence_since || r.due_at > *c.cadence_since;
-}
-
-void set_point(FollowUp& f, const PointChoice& choice, const Contact& c, std::span<const Touch> touches) {
-  f.point = choice.point;
-  f.brings = choice.kind;
-  f.bring = bring_text(choice, c, touches, f.due_at);
-}
-
 class FollowUpStream {
  public:
   FollowUpStream(const Config& config, Store& store, const CadenceEngine& engine, const FollowUpQuery& query,

@@ -16,4 +16,16 @@ Result<std::string> describe_next_follow_up(const Config& config, Store& store, 
          std::to_string(d.step) + " of " + d.cadence + "): " + d.why;
 }
 
+bool still_asks(const Contact& c, const Reminder& r, Instant now) {
+  if (c.status != ContactStatus::active) return false;
+  if (c.paused_until && *c.paused_until > now) return false;
+  return !c.cadence_since || r.due_at > *c.cadence_since;
+}
+
+void set_point(FollowUp& f, const PointChoice& choice, const Contact& c, std::span<const Touch> touches) {
+  f.point = choice.point;
+  f.brings = choice.kind;
+  f.bring = bring_text(choice, c, touches, f.due_at);
+}
+
 }  // namespace touchbase

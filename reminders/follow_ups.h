@@ -37,6 +37,15 @@ struct FollowUp {
   std::string timezone;   // planned: the zone the contact's window was read in (PlannedFollowUp::timezone)
 };
 
+// Whether open reminder `r` of `c` still asks for a touch at `now`: the
+// contact is active and not snoozed, and the reminder is from its current
+// cadence (not from before a resume or a switch).
+bool still_asks(const Contact& c, const Reminder& r, Instant now);
+
+// Sets what `f` brings up: `choice`'s point and its text as the reminder says
+// it, for contact `c` with `touches`.
+void set_point(FollowUp& f, const PointChoice& choice, const Contact& c, std::span<const Touch> touches);
+
 // The follow-ups of many contacts together (reminders/follow_up_stream.h
 // hands them over a contact at a time).
 struct FollowUps {

@@ -4,14 +4,9 @@
 // (tests/reminders/whole_table_follow_ups.h); and temporary runs that cannot
 // be written fail the command with EX_IOERR before anything is printed.
 
-#include <sys/mount.h>
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -23,6 +18,7 @@
 #include "reminders/due_today.h"
 #include "tests/reminders/whole_table_follow_ups.h"
 #include "tests/testing/cli_in_process.h"
+#include "tests/testing/small_disk.h"
 #include "tests/testing/temp_dir.h"
 
 namespace touchbase::testing {
@@ -211,22 +207,15 @@ TEST_F(PagedCommandsTest, RunsThatDoNotFitInTmpdirFailThePlanWithExit74NamingThe
   // Given $TMPDIR on a full tmpfs (root only) and a year's plan, more than
   // the rows kept in memory: the first run cannot be written.
   TempDir tmp;
-  const auto disk = tmp / "disk";
-  std::filesystem::create_directories(disk);
-  if (::mount("tmpfs", disk.c_str(), "tmpfs", 0, "size=64k") != 0) {
-    GTEST_SKIP() << "cannot mount a tmpfs at " << disk << " (this test needs root): " << std::strerror(errno);
-  }
-  {
-    std::ofstream filler(disk / "filler", std::ios::binary);
-    const std::string block(4096, 'x');
-    for (int i = 0; i < 64 && filler; ++i) filler << block;
-  }
+  const SmallDisk small(tmp / "disk", "64k");
+  if (!small.mounted()) GTEST_SKIP() << small.why_not();
+  ASSERT_TRUE(small.fill());
+  const auto& disk = small.path();
   CommandResult r;
   {
     ScopedEnv tmpdir("TMPDIR", disk.string());
     r = run({"plan", "--now", now_text(), "--days", "366", "--json"});
   }
-  ::umount2(disk.c_str(), MNT_DETACH);
   EXPECT_EQ(r.exit_code, 74);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("cannot write the temporary file " + (disk / "touchbase-run-").string()), std::string::npos)

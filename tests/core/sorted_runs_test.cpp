@@ -4,16 +4,12 @@
 
 #include "core/sorted_runs.h"
 
-#include <sys/mount.h>
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <random>
 
+#include "tests/testing/small_disk.h"
 #include "tests/testing/temp_dir.h"
 
 namespace touchbase {
@@ -150,23 +146,15 @@ TEST(SortedRuns, AFullFolderIsAnIoErrorNamingTheRunAndNothingIsLeftBehind) {
   // written: the error names the file and the disk's reason, and the folder
   // holds only what filled it.
   testing::TempDir dir;
-  const auto disk = dir / "disk";
-  std::filesystem::create_directories(disk);
-  if (::mount("tmpfs", disk.c_str(), "tmpfs", 0, "size=64k") != 0) {
-    GTEST_SKIP() << "cannot mount a tmpfs at " << disk << " (this test needs root): " << std::strerror(errno);
-  }
-  {
-    std::ofstream filler(disk / "filler", std::ios::binary);
-    const std::string block(4096, 'x');
-    for (int i = 0; i < 64 && filler; ++i) filler << block;
-  }
+  const testing::SmallDisk small(dir / "disk", "64k");
+  if (!small.mounted()) GTEST_SKIP() << small.why_not();
+  ASSERT_TRUE(small.fill());
+  const auto& disk = small.path();
   SortedRuns runs(disk, std::size_t{1} << 20);
   Status added;
   const std::string payload(1000, 'p');
   for (int i = 0; i < 2000 && added; ++i) added = runs.add(int_key(i), payload);
-  const std::size_t files = files_in(disk);
-  ::umount2(disk.c_str(), MNT_DETACH);
-  EXPECT_EQ(files, 1u);
+  EXPECT_EQ(files_in(disk), 1u);
   ASSERT_FALSE(added);
   EXPECT_EQ(added.error().code, Errc::io);
   EXPECT_TRUE(

@@ -12,21 +12,6 @@
 namespace touchbase::testing {
 namespace {
 
-// Whether an open reminder still asks for a touch: the contact is active and
-// not snoozed, and the reminder is from its current cadence (not from before
-// a resume or a switch).
-bool still_asks(const Contact& c, const Reminder& r, Instant now) {
-  if (c.status != ContactStatus::active) return false;
-  if (c.paused_until && *c.paused_until > now) return false;
-  return !c.cadence_since || r.due_at > *c.cadence_since;
-}
-
-void set_point(FollowUp& f, const PointChoice& choice, const Contact& c, std::span<const Touch> touches) {
-  f.point = choice.point;
-  f.brings = choice.kind;
-  f.bring = bring_text(choice, c, touches, f.due_at);
-}
-
 // The open reminders of contact `index` due in [from, until) that still ask for a touch.
 void add_reminded(const Config& config, std::size_t index, const StoredHistory& h, Instant now, Instant from,
                   Instant until, FollowUps& out) {

@@ -2,22 +2,18 @@
 // deliveries are in flight: each reminder is delivered exactly once while its
 // outcome cannot be written, /healthz and the log say why (the log once), and
 // once space is freed the outcomes are recorded and nothing is sent again.
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/mount.h>
-#include <unistd.h>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cerrno>
-#include <cstring>
 #include <sstream>
 #include <thread>
 #include <vector>
 
 #include "tests/testing/daemon_process.h"
 #include "tests/testing/run_command.h"
+#include "tests/testing/small_disk.h"
 #include "tests/testing/temp_dir.h"
 
 namespace touchbase::testing {
@@ -40,26 +36,11 @@ int line_count(const std::filesystem::path& file) {
 class FullDiskProcessTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::filesystem::create_directories(disk_);
-    if (::mount("tmpfs", disk_.c_str(), "tmpfs", 0, "size=4m") != 0) {
-      GTEST_SKIP() << "cannot mount a tmpfs at " << disk_ << " (this test needs root): " << std::strerror(errno);
-    }
-    mounted_ = true;
-  }
-  void TearDown() override {
-    if (mounted_) ::umount2(disk_.c_str(), MNT_DETACH);
+    if (!small_.mounted()) GTEST_SKIP() << small_.why_not();
   }
 
   // Writes a file on the tmpfs until no block is left.
-  void fill_the_disk() {
-    const int fd = ::open(filler_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    ASSERT_GE(fd, 0) << std::strerror(errno);
-    std::vector<char> block(4096, 'x');
-    while (::write(fd, block.data(), block.size()) > 0) {
-    }
-    EXPECT_EQ(errno, ENOSPC);
-    ::close(fd);
-  }
+  void fill_the_disk() { ASSERT_TRUE(small_.fill()); }
 
   void write_config(int port) {
     const std::string script = "echo \"$TOUCHBASE_IDEMPOTENCY_KEY\" >> " + (dir_ / "started").string() +
@@ -93,11 +74,11 @@ repeat = true
   }
 
   TempDir dir_;
-  std::filesystem::path disk_ = dir_ / "disk";
+  SmallDisk small_{dir_ / "disk", "4m"};
+  const std::filesystem::path& disk_ = small_.path();
   std::filesystem::path filler_ = disk_ / "filler";
   std::filesystem::path deliveries_ = dir_ / "deliveries";
   std::filesystem::path config_;
-  bool mounted_ = false;
 };
 
 TEST_F(FullDiskProcessTest, EachReminderIsDeliveredOnceWhileTheDiskIsFullAndRecordedOnceSpaceIsFreed) {
