@@ -1,5 +1,5 @@
 #pragma once
-// URLs of notifier endpoints: the parts the notifiers check, and the
+// URLs: the parts the notifiers and the config check, and the
 // shortened form that may appear in messages (webhook URLs carry secrets).
 
 #include <string>

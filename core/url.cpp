@@ -1,4 +1,4 @@
-#include "notifiers/url.h"
+#include "core/url.h"
 
 #include <curl/curl.h>
 
