@@ -360,7 +360,19 @@ CREATE TRIGGER contact_email_changed_unbounces AFTER UPDATE OF email ON contacts
 BEGIN UPDATE contacts SET bounced_at = NULL WHERE id = NEW.id; END;
 )sql";
 
-constexpr std::array<Migration, 11> k_migrations = {{
+// Version 12: the actions taken from reminders' one-click links, once each
+// per reminder; and reminders by owner and time, for an owner's day.
+constexpr std::string_view k_schema_v12 = R"sql(
+CREATE TABLE action_uses (
+  reminder_id INTEGER NOT NULL REFERENCES reminders (id) ON DELETE CASCADE,
+  action TEXT NOT NULL,
+  used_at INTEGER NOT NULL,
+  PRIMARY KEY (reminder_id, action)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX reminders_by_owner ON reminders (owner, remind_at);
+)sql";
+
+constexpr std::array<Migration, 12> k_migrations = {{
     {1, k_schema_v1},
     {2, k_schema_v2},
     {3, k_schema_v3},
@@ -372,6 +384,7 @@ constexpr std::array<Migration, 11> k_migrations = {{
     {9, k_schema_v9},
     {10, k_schema_v10},
     {11, k_schema_v11},
+    {12, k_schema_v12},
 }};
 
 void apply(SQLite::Database& db, const Migration& m) {

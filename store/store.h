@@ -171,6 +171,18 @@ class Store {
   virtual Result<std::vector<std::string>> used_talking_points(std::string_view contact_id) = 0;
   // Reminders of one contact, oldest due_at first.
   virtual Result<std::vector<Reminder>> reminders(std::string_view contact_id) = 0;
+  // At most `limit` reminders of `owner` (listed in notices too) whose
+  // remind_at is in [from, to), by remind_at, then id.
+  virtual Result<std::vector<Reminder>> reminders_of_owner(std::string_view owner, Instant from, Instant to,
+                                                           int limit) = 0;
+
+  // The one-click actions taken from reminders' links, each at most once per
+  // reminder ("touched", "snooze-1d"). record_action records `action` of the
+  // reminder as taken at `at` and returns true, or returns false and writes
+  // nothing when it was taken already. Errc::no_input when the reminder does
+  // not exist. action_taken says when it was, if it was.
+  virtual Result<bool> record_action(std::int64_t reminder_id, std::string_view action, Instant at) = 0;
+  virtual Result<std::optional<Instant>> action_taken(std::int64_t reminder_id, std::string_view action) = 0;
 
   // Outbox rows in state pending or failed whose next_attempt_at <= now,
   // oldest first, at most `limit` of each notifier.

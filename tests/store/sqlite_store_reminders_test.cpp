@@ -451,5 +451,34 @@ TEST_F(SqliteStoreRemindersTest, OutboxRowsSurviveReopening) {
   }
 }
 
+TEST_F(SqliteStoreRemindersTest, AnOwnersRemindersOfADayComeInTimeOrderWithinTheLimit) {
+  const Reminder late = create(reminder("jane", "2026-11-24T16:00:00Z"));
+  const Reminder early = create(reminder("john", "2026-11-24T09:00:00Z"));
+  create(reminder("jane", "2026-11-25T09:00:00Z"));
+  auto other = reminder("john", "2026-11-24T12:00:00Z");
+  other.owner = "bob";
+  create(other);
+
+  auto day = store_->reminders_of_owner("alice", at("2026-11-24T00:00:00Z"), at("2026-11-25T00:00:00Z"), 10);
+  ASSERT_TRUE(day) << day.error().message;
+  std::vector<std::int64_t> ids;
+  for (const Reminder& r : *day) ids.push_back(r.id);
+  EXPECT_THAT(ids, ElementsAre(early.id, late.id));
+  EXPECT_EQ(store_->reminders_of_owner("alice", at("2026-11-24T00:00:00Z"), at("2026-11-25T00:00:00Z"), 1)->size(), 1u);
+}
+
+TEST_F(SqliteStoreRemindersTest, AnActionOfAReminderIsRecordedOnceAndSaysWhen) {
+  const Reminder r = create(reminder("jane", "2026-11-24T16:00:00Z"));
+  EXPECT_EQ(store_->action_taken(r.id, "touched").value(), std::nullopt);
+  EXPECT_TRUE(store_->record_action(r.id, "touched", at("2026-11-24T16:05:00Z")).value());
+  EXPECT_FALSE(store_->record_action(r.id, "touched", at("2026-11-24T17:00:00Z")).value());
+  EXPECT_TRUE(store_->record_action(r.id, "snooze-1d", at("2026-11-24T17:00:00Z")).value());
+  EXPECT_EQ(store_->action_taken(r.id, "touched").value(), at("2026-11-24T16:05:00Z"));
+
+  auto unknown = store_->record_action(r.id + 100, "touched", at("2026-11-24T17:00:00Z"));
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code, Errc::no_input);
+}
+
 }  // namespace
 }  // namespace touchbase

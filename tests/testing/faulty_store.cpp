@@ -119,6 +119,22 @@ Result<int> FaultyStore::count_reminders_sent(std::string_view owner, Instant fr
   return inner_.count_reminders_sent(owner, from, to);
 }
 
+Result<std::vector<Reminder>> FaultyStore::reminders_of_owner(std::string_view owner, Instant from, Instant to,
+                                                              int limit) {
+  if (auto failure = fault(StoreCall::reminders_of_owner)) return *failure;
+  return inner_.reminders_of_owner(owner, from, to, limit);
+}
+
+Result<bool> FaultyStore::record_action(std::int64_t reminder_id, std::string_view action, Instant at) {
+  if (auto failure = fault(StoreCall::record_action)) return *failure;
+  return inner_.record_action(reminder_id, action, at);
+}
+
+Result<std::optional<Instant>> FaultyStore::action_taken(std::int64_t reminder_id, std::string_view action) {
+  if (auto failure = fault(StoreCall::action_taken)) return *failure;
+  return inner_.action_taken(reminder_id, action);
+}
+
 Result<std::optional<Notice>> FaultyStore::create_notice(const Notice& notice, std::span<const Reminder> listed,
                                                          std::span<const std::string> notifiers) {
   if (auto failure = fault(StoreCall::create_notice)) return *failure;

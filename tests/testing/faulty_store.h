@@ -41,6 +41,9 @@ enum class StoreCall {
   forget_dry_segment,
   find_reminder,
   find_reminders,
+  reminders_of_owner,
+  record_action,
+  action_taken,
   messages_of,
   used_talking_points,
   reminders,
@@ -139,6 +142,10 @@ class FaultyStore final : public Store {
   Status forget_dry_segment(std::string_view owner, std::string_view segment) override;
   Result<std::optional<Reminder>> find_reminder(std::int64_t id) override;
   Result<std::vector<Reminder>> find_reminders(std::span<const std::int64_t> ids) override;
+  Result<std::vector<Reminder>> reminders_of_owner(std::string_view owner, Instant from, Instant to,
+                                                   int limit) override;
+  Result<bool> record_action(std::int64_t reminder_id, std::string_view action, Instant at) override;
+  Result<std::optional<Instant>> action_taken(std::int64_t reminder_id, std::string_view action) override;
   Result<std::unordered_map<std::int64_t, ReminderMessage>> messages_of(std::span<const std::int64_t> ids) override;
   Result<std::vector<std::string>> used_talking_points(std::string_view contact_id) override;
   Result<std::vector<Reminder>> reminders(std::string_view contact_id) override;
