@@ -1,5 +1,8 @@
 #include "notifiers/discord_payload.h"
 
+#include <algorithm>
+
+#include "notifiers/action_links.h"
 #include "notifiers/render_text.h"
 #include "notifiers/text.h"
 
@@ -35,6 +38,37 @@ json embed_fields(const ReminderMessage& m) {
   return out;
 }
 
+std::size_t room_left(std::size_t limit, std::size_t used) {
+  return limit > used ? limit - used : 0;
+}
+
+// Every character Discord counts towards an embed's total.
+std::size_t embed_chars(const json& embed) {
+  std::size_t n = count_chars(embed["title"].get<std::string>());
+  if (embed.contains("description")) n += count_chars(embed["description"].get<std::string>());
+  if (embed.contains("footer")) n += count_chars(embed["footer"]["text"].get<std::string>());
+  for (const json& field : embed["fields"]) {
+    n += count_chars(field["name"].get<std::string>()) + count_chars(field["value"].get<std::string>());
+  }
+  return n;
+}
+
+// The action links end the description, a line per row, in the room the
+// description's and the embed's limits leave.
+void add_action_lines(json& embed, const std::vector<ActionLink>& actions) {
+  const auto rows = action_rows(actions);
+  if (rows.empty()) return;
+  std::string description = embed.value("description", "");
+  const std::size_t separator = description.empty() ? 0 : 2;
+  const std::size_t room = std::min(room_left(k_discord_description_max, count_chars(description) + separator),
+                                    room_left(k_discord_embed_limit, embed_chars(embed) + separator));
+  if (separator != 0) description += "\n\n";
+  std::string lines = markdown_action_lines(rows, room);
+  if (lines.empty()) return;
+  lines.pop_back();  // no line feed after the last row
+  embed["description"] = description + lines;
+}
+
 }  // namespace
 
 json discord_payload(const ReminderMessage& m) {
@@ -49,6 +83,7 @@ json discord_payload(const ReminderMessage& m) {
     embed["footer"] = {{"text", truncate_chars("Log it: " + m.log_command + " " + std::string(k_other_outcomes),
                                                k_discord_footer_limit)}};
   }
+  add_action_lines(embed, m.actions);
   return {
       {"content", truncate_chars(markdown_escape(headline), k_discord_content_limit)},
       {"embeds", json::array({embed})},

@@ -1,5 +1,6 @@
 #include "notifiers/email_message.h"
 
+#include "notifiers/action_links.h"
 #include "notifiers/render_text.h"
 #include "notifiers/text.h"
 
@@ -28,6 +29,40 @@ std::string talking_point_html(const ReminderMessage& m) {
   return html;
 }
 
+// Inline styles only: mail clients drop style sheets and outside assets.
+// Buttons are inline blocks with room to tap, wrapping on a narrow screen.
+constexpr std::string_view k_button_style =
+    "display:inline-block;margin:0 8px 8px 0;padding:10px 16px;border-radius:6px;"
+    "font-family:sans-serif;font-size:15px;line-height:20px;text-decoration:none;";
+constexpr std::string_view k_outcome_style = "background-color:#1a5fb4;border:1px solid #1a5fb4;color:#ffffff;";
+constexpr std::string_view k_later_style = "background-color:#ffffff;border:1px solid #1a5fb4;color:#1a5fb4;";
+
+std::string anchor(const ActionLink& link, std::string_view style) {
+  std::string html = "<a href=\"" + html_escape(link.url) + "\"";
+  if (!style.empty()) html += " style=\"" + std::string(style) + "\"";
+  return html + ">" + html_escape(single_line(link.label)) + "</a>";
+}
+
+// A paragraph per row: the outcomes as filled buttons, the snoozes and the
+// pause as outlined ones, the pages as plain links.
+void add_action_rows(std::string& out, const std::vector<ActionLink>& actions) {
+  const auto rows = action_rows(actions);
+  if (rows.empty()) return;
+  out += "<p style=\"margin:16px 0 8px\"><strong>" + html_escape(k_action_heading) + "</strong></p>\n";
+  for (const ActionRow& row : rows) {
+    out += "<p style=\"margin:0 0 8px\">";
+    for (std::size_t i = 0; i < row.links.size(); ++i) {
+      if (row.kind == ActionKind::page) {
+        out += (i == 0 ? "" : " &middot; ") + anchor(row.links[i], "");
+      } else {
+        const std::string_view colours = row.kind == ActionKind::outcome ? k_outcome_style : k_later_style;
+        out += anchor(row.links[i], std::string(k_button_style) + std::string(colours)) + "\n";
+      }
+    }
+    out += "</p>\n";
+  }
+}
+
 }  // namespace
 
 std::string render_html(const ReminderMessage& m) {
@@ -41,7 +76,9 @@ std::string render_html(const ReminderMessage& m) {
   if (!m.talking_point.empty() || !m.talking_point_link.empty()) add_row(out, "Talking point", talking_point_html(m));
   if (!m.log_command.empty())
     add_row(out, "Log it", "<code>" + html_escape(m.log_command) + "</code> " + html_escape(k_other_outcomes));
-  out += "</table>\n</body></html>\n";
+  out += "</table>\n";
+  add_action_rows(out, m.actions);
+  out += "</body></html>\n";
   return to_crlf(out);
 }
 

@@ -28,7 +28,9 @@ struct EmailMessage {
 // REQUIRES: `to` is not empty.
 EmailMessage build_email(const ReminderMessage& m, const Mailbox& from, const std::vector<Mailbox>& to, Instant now);
 
-// The HTML body: every value HTML-escaped; only http(s) links become anchors.
+// The HTML body: every value HTML-escaped; only http(s) links become anchors,
+// and of the action links only those is_action_link (the others are left
+// out): buttons in rows, action_rows(), styled inline.
 std::string render_html(const ReminderMessage& m);
 
 }  // namespace touchbase

@@ -1,8 +1,9 @@
 #include "notifiers/google_chat_payload.h"
 
+#include "core/url.h"
+#include "notifiers/action_links.h"
 #include "notifiers/render_text.h"
 #include "notifiers/text.h"
-#include "core/url.h"
 
 namespace touchbase {
 namespace {
@@ -15,6 +16,10 @@ json decorated(const char* label, const std::string& value) {
 
 json paragraph(const std::string& label, const std::string& value) {
   return {{"textParagraph", {{"text", "<b>" + label + ":</b> " + html_escape(value)}}}};
+}
+
+json link_button(const std::string& text, const std::string& url) {
+  return {{"text", text}, {"onClick", {{"openLink", {{"url", url}}}}}};
 }
 
 json widgets(const ReminderMessage& m) {
@@ -32,9 +37,13 @@ json widgets(const ReminderMessage& m) {
                                   html_escape(k_other_outcomes)}}}});
   }
   if (is_web_link(m.talking_point_link)) {
-    out.push_back({{"buttonList",
-                    {{"buttons", json::array({{{"text", "Open the talking point"},
-                                               {"onClick", {{"openLink", {{"url", m.talking_point_link}}}}}}})}}}});
+    out.push_back(
+        {{"buttonList", {{"buttons", json::array({link_button("Open the talking point", m.talking_point_link)})}}}});
+  }
+  for (const ActionRow& row : action_rows(m.actions)) {
+    json buttons = json::array();
+    for (const ActionLink& link : row.links) buttons.push_back(link_button(single_line(link.label), link.url));
+    out.push_back({{"buttonList", {{"buttons", buttons}}}});
   }
   return out;
 }

@@ -16,6 +16,8 @@ namespace touchbase {
 inline constexpr std::string_view k_google_chat_reply_option = "REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD";
 inline constexpr std::size_t k_google_chat_text_limit = 4000;
 
+// The action links (action_rows()) end the card: a buttonList widget per
+// row, each button opening its link.
 nlohmann::json google_chat_payload(const ReminderMessage& m);
 
 // `webhook_url` with messageReplyOption, threadKey and requestId added to its query.

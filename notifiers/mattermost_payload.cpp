@@ -1,5 +1,6 @@
 #include "notifiers/mattermost_payload.h"
 
+#include "notifiers/action_links.h"
 #include "notifiers/render_text.h"
 #include "notifiers/text.h"
 
@@ -24,16 +25,14 @@ nlohmann::json mattermost_payload(const ReminderMessage& m) {
   add_line(text, "Why now", m.why);
   add_line(text, "Next step", m.next_step);
   std::string point = markdown_escape(single_line(m.talking_point));
-  if (is_web_link(m.talking_point_link)) {
-    std::string url;
-    for (char c : m.talking_point_link) url += c == '(' ? "%28" : c == ')' ? "%29" : std::string(1, c);
-    point += " [link](" + url + ")";
-  }
+  if (is_web_link(m.talking_point_link)) point += " " + markdown_link("link", m.talking_point_link);
   if (!m.talking_point.empty()) text += "**Talking point:** " + point + "\n";
   if (!m.log_command.empty()) {
     text += "**Log it:** `" + single_line(m.log_command) + "` " + markdown_escape(k_other_outcomes) + "\n";
   }
-  return {{"text", truncate_chars(without_channel_mentions(text), k_mattermost_text_limit)}};
+  text = truncate_chars(without_channel_mentions(text), k_mattermost_text_limit);
+  const std::size_t room = k_mattermost_post_limit - count_chars(text);
+  return {{"text", text + markdown_action_lines(action_rows(m.actions), room)}};
 }
 
 }  // namespace touchbase

@@ -1,6 +1,8 @@
 #pragma once
-// The reminder as one flat JSON object, every field of ReminderMessage but
-// the attempt under its own name plus "text" (the plain-text rendering). The
+// The reminder as one JSON object, every field of ReminderMessage but the
+// attempt under its own name plus "text" (the plain-text rendering); the
+// action links as "actions", an object from each name to its URL, absent
+// when there are none (URLs as given: a consumer checks them). The
 // generic webhook carries it as its "data" and the command notifier writes it
 // to stdin.
 //

@@ -1,5 +1,8 @@
 #include "notifiers/render_text.h"
 
+#include "notifiers/action_links.h"
+#include "notifiers/text.h"
+
 namespace touchbase {
 namespace {
 
@@ -8,6 +11,17 @@ void add_line(std::string& out, std::string_view label, const std::string& value
   out += label;
   out += value;
   out += '\n';
+}
+
+// "In one click:", then "  Label: URL" a line each, rows in order.
+void add_action_lines(std::string& out, const std::vector<ActionLink>& actions) {
+  const auto rows = action_rows(actions);
+  if (rows.empty()) return;
+  out += k_action_heading;
+  out += '\n';
+  for (const ActionRow& row : rows) {
+    for (const ActionLink& link : row.links) out += "  " + single_line(link.label) + ": " + link.url + "\n";
+  }
 }
 
 }  // namespace
@@ -31,6 +45,7 @@ std::string render_text(const ReminderMessage& m) {
   if (!m.talking_point_link.empty()) point += " " + m.talking_point_link;
   add_line(out, "Talking point: ", point);
   if (!m.log_command.empty()) add_line(out, "Log it:        ", m.log_command + " " + std::string(k_other_outcomes));
+  add_action_lines(out, m.actions);
   return out;
 }
 

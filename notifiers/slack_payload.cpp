@@ -1,5 +1,6 @@
 #include "notifiers/slack_payload.h"
 
+#include "notifiers/action_links.h"
 #include "notifiers/render_text.h"
 #include "notifiers/text.h"
 
@@ -39,6 +40,28 @@ std::string talking_point(const ReminderMessage& m) {
   return text;
 }
 
+json button(const ActionLink& link) {
+  return {{"type", "button"},
+          {"text",
+           {{"type", "plain_text"},
+            {"text", truncate_chars(single_line(link.label), k_slack_button_text_limit)},
+            {"emoji", false}}},
+          {"url", link.url},
+          {"action_id", truncate_chars(link.name, k_slack_action_id_limit)}};
+}
+
+// An actions block per row; links longer than a button takes are left out.
+void add_action_blocks(json& blocks, const std::vector<ActionLink>& actions) {
+  for (const ActionRow& row : action_rows(actions, k_slack_actions_per_block)) {
+    json elements = json::array();
+    for (const ActionLink& link : row.links) {
+      if (count_chars(link.url) <= k_slack_button_url_limit) elements.push_back(button(link));
+    }
+    if (!elements.empty() && blocks.size() < k_slack_max_blocks)
+      blocks.push_back({{"type", "actions"}, {"elements", elements}});
+  }
+}
+
 }  // namespace
 
 json slack_payload(const ReminderMessage& m) {
@@ -61,6 +84,7 @@ json slack_payload(const ReminderMessage& m) {
                                                            slack_escape(k_other_outcomes),
                                                        k_slack_text_limit)})}});
   }
+  add_action_blocks(blocks, m.actions);
   return {{"text", truncate_chars(slack_escape(render_headline(m)), k_slack_text_limit)}, {"blocks", blocks}};
 }
 

@@ -1,5 +1,6 @@
 #include "notifiers/teams_payload.h"
 
+#include "notifiers/action_links.h"
 #include "notifiers/render_text.h"
 #include "notifiers/text.h"
 
@@ -25,6 +26,14 @@ json facts(const ReminderMessage& m) {
   return out;
 }
 
+json action_set(const ActionRow& row) {
+  json actions = json::array();
+  for (const ActionLink& link : row.links) {
+    actions.push_back({{"type", "Action.OpenUrl"}, {"title", single_line(link.label)}, {"url", link.url}});
+  }
+  return {{"type", "ActionSet"}, {"actions", actions}};
+}
+
 json card_body(const ReminderMessage& m) {
   json body = json::array();
   json headline = text_block(markdown_escape(single_line(render_headline(m))));
@@ -42,6 +51,7 @@ json card_body(const ReminderMessage& m) {
     body.push_back(log);
     body.push_back(text_block(markdown_escape(k_other_outcomes)));
   }
+  for (const ActionRow& row : action_rows(m.actions, k_teams_actions_per_set)) body.push_back(action_set(row));
   return body;
 }
 

@@ -50,5 +50,15 @@ TEST(ConsoleNotifier, AFailedStreamIsATransientFailure) {
   EXPECT_TRUE(result->error().is_transient());
 }
 
+TEST(ConsoleNotifier, PrintsTheActionLinksAsLines) {
+  std::ostringstream out;
+  ConsoleNotifier notifier(out);
+  notifier.deliver(testing::sample_message_with_actions(), [](DeliveryResult) {});
+  const std::string text = out.str();
+  EXPECT_NE(text.find("\nIn one click:\n  Touched: " + testing::sample_action_url("touched") + "\n"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\n  Today's follow-ups: " + testing::sample_action_url("today") + "\n"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace touchbase

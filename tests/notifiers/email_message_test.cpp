@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "notifiers/render_text.h"
+#include "notifiers/text.h"
 #include "tests/notifiers/notifier_testing.h"
 
 namespace touchbase {
@@ -77,6 +78,79 @@ TEST(RenderHtml, EscapesEveryValueAndLinksOnlyWebLinks) {
   EXPECT_NE(html.find("Tom &amp; Jerry <a href=\"https://example.com/benchmark\">"), std::string::npos);
   m.talking_point_link = "javascript:alert(1)";
   EXPECT_EQ(render_html(m).find("<a href"), std::string::npos);
+}
+
+std::size_t occurrences(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (auto pos = text.find(part); pos != std::string::npos; pos = text.find(part, pos + 1)) ++n;
+  return n;
+}
+
+TEST(BuildEmail, ActionLinksAreButtonsInThreeRowsAfterTheDetails) {
+  const EmailMessage mail = build_email(testing::sample_message_with_actions(), k_from, k_to, k_now);
+  const std::string& html = mail.html;
+  const std::size_t table_end = html.find("</table>");
+  const std::size_t first_row = html.find("<p style=\"margin:0 0 8px\">");
+  ASSERT_NE(first_row, std::string::npos) << html;
+  EXPECT_LT(table_end, first_row);
+  EXPECT_EQ(occurrences(html, "<p style=\"margin:0 0 8px\">"), 3u);
+  EXPECT_EQ(occurrences(html, "background-color:#1a5fb4;border:1px solid #1a5fb4;color:#ffffff"), 4u) << "outcomes";
+  EXPECT_EQ(occurrences(html, "background-color:#ffffff;border:1px solid #1a5fb4;color:#1a5fb4"), 4u) << "later";
+  for (const ActionLink& link : testing::sample_actions()) {
+    EXPECT_EQ(occurrences(html, "<a href=\"" + link.url + "\""), 1u) << link.name;
+    EXPECT_NE(html.find(">" + html_escape(link.label) + "</a>"), std::string::npos) << link.name;
+  }
+  EXPECT_NE(
+      html.find("<a href=\"" + testing::sample_action_url("page") + "\">Jane Doe&#39;s page</a> &middot; <a href"),
+      std::string::npos)
+      << "pages are plain links";
+  EXPECT_LT(html.find(">Pause</a>"), html.find(">Jane Doe&#39;s page</a>"));
+  EXPECT_LT(html.find(">No answer</a>"), html.find(">Snooze 1 day</a>"));
+}
+
+TEST(BuildEmail, TheHtmlUsesNoStyleSheetScriptOrOutsideAsset) {
+  const std::string html = build_email(testing::sample_message_with_actions(), k_from, k_to, k_now).html;
+  for (const char* part : {"<style", "<script", "<link", "<img", "src=", "url("}) {
+    EXPECT_EQ(html.find(part), std::string::npos) << part;
+  }
+}
+
+TEST(BuildEmail, ActionLabelsAndUrlsAreEscapedAndOnlySafeLinksBecomeAnchors) {
+  struct Case {
+    ActionLink link;
+    std::string expected_html;  // empty: not in the HTML at all
+  };
+  const Case cases[] = {
+      {{"touched", "<b>Done</b> & \"more\"", "https://t.example/a?x=1&y=2"},
+       "<a href=\"https://t.example/a?x=1&amp;y=2\" style=\""},
+      {{"touched", "<b>Done</b> & \"more\"", "https://t.example/a"},
+       ">&lt;b&gt;Done&lt;/b&gt; &amp; &quot;more&quot;</a>"},
+      {{"touched", "Quote", "https://t.example/a\"onclick=\"x"},
+       "<a href=\"https://t.example/a&quot;onclick=&quot;x\""},
+      {{"page", "Local", "http://127.0.0.1:8470/p/tok"}, "<a href=\"http://127.0.0.1:8470/p/tok\">Local</a>"},
+      {{"touched", "Plain http", "http://touchbase.example.com/a/tok"}, ""},
+      {{"touched", "Script", "javascript:alert(1)"}, ""},
+  };
+  for (const Case& c : cases) {
+    auto m = testing::sample_message();
+    m.actions = {c.link};
+    const EmailMessage mail = build_email(m, k_from, k_to, k_now);
+    if (c.expected_html.empty()) {
+      EXPECT_EQ(mail.html.find(c.link.url), std::string::npos) << c.link.url;
+      EXPECT_EQ(mail.html.find(std::string(k_action_heading)), std::string::npos) << c.link.url;
+      EXPECT_EQ(mail.text.find(c.link.url), std::string::npos) << c.link.url;
+    } else {
+      EXPECT_NE(mail.html.find(c.expected_html), std::string::npos) << mail.html;
+    }
+  }
+}
+
+TEST(BuildEmail, TheTextPartListsEachActionAsLabelAndUrlUnderAHeading) {
+  const EmailMessage mail = build_email(testing::sample_message_with_actions(), k_from, k_to, k_now);
+  std::string expected = "(or --outcome replied, meeting or no-answer)\r\nIn one click:\r\n";
+  for (const ActionLink& link : testing::sample_actions()) expected += "  " + link.label + ": " + link.url + "\r\n";
+  ASSERT_GE(mail.text.size(), expected.size());
+  EXPECT_EQ(mail.text.substr(mail.text.size() - expected.size()), expected);
 }
 
 }  // namespace

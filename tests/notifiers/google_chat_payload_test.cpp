@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "notifiers/reminder_json.h"
 #include "tests/notifiers/notifier_testing.h"
 
 namespace touchbase {
@@ -42,6 +43,23 @@ TEST(GoogleChatUrl, ThreadsPerContactAndUsesTheIdempotencyKeyAsRequestId) {
             "https://chat.googleapis.com/v1/spaces/AAA/messages?key=K&token=T"
             "&messageReplyOption=REPLY_MESSAGE_FALLBACK_TO_NEW_THREAD&threadKey=jane%20doe"
             "&requestId=rem-42-alice-mail");
+}
+
+TEST(GoogleChatPayload, ActionLinksEndTheCardAsAButtonListPerRow) {
+  const json p = json::parse(dump_json(google_chat_payload(testing::sample_message_with_actions())));
+  const json& widgets = p["cardsV2"][0]["card"]["sections"][0]["widgets"];
+  ASSERT_GE(widgets.size(), 4u);
+  EXPECT_EQ(widgets[widgets.size() - 4]["buttonList"]["buttons"][0]["text"], "Open the talking point");
+  const std::size_t expected_sizes[] = {4, 4, 2};
+  std::vector<ActionLink> shown;
+  for (std::size_t w = 0; w < 3; ++w) {
+    const json& buttons = widgets[widgets.size() - 3 + w]["buttonList"]["buttons"];
+    ASSERT_EQ(buttons.size(), expected_sizes[w]);
+    for (const json& button : buttons) shown.push_back({"", button["text"], button["onClick"]["openLink"]["url"]});
+  }
+  auto expected = testing::sample_actions();
+  for (auto& link : expected) link.name.clear();
+  EXPECT_EQ(shown, expected);
 }
 
 }  // namespace

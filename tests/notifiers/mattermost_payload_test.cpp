@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "notifiers/reminder_json.h"
+#include "notifiers/text.h"
 #include "tests/notifiers/notifier_testing.h"
 
 namespace touchbase {
@@ -42,6 +44,30 @@ TEST(MattermostPayload, ChannelWideMentionsInContactDataNotifyNobody) {
   EXPECT_NE(text.find("Jane @\u200Bchannel"), std::string::npos) << text;
   EXPECT_NE(text.find("asked for @\u200BALL and @\u200Bhere, mail jane@example.com"), std::string::npos) << text;
   EXPECT_NE(text.find("**Next step:** @\u200BChannel."), std::string::npos) << text;
+}
+
+TEST(MattermostPayload, ActionLinksEndTheTextAsMarkdownLinksALinePerRow) {
+  const auto p = nlohmann::json::parse(dump_json(mattermost_payload(testing::sample_message_with_actions())));
+  const std::string text = p["text"];
+  const std::string url = testing::sample_action_url("touched");
+  const std::size_t links = text.find("\n[Touched](" + url + ") · [Replied](");
+  ASSERT_NE(links, std::string::npos) << text;
+  EXPECT_EQ(text.substr(0, links + 1), mattermost_payload(testing::sample_message())["text"]);
+  EXPECT_NE(text.find("\n[Snooze 1 day]("), std::string::npos);
+  EXPECT_NE(text.find("\n[Jane Doe's page](" + testing::sample_action_url("page") + ") · [Today's follow-ups]("),
+            std::string::npos);
+  EXPECT_EQ(text.back(), '\n');
+}
+
+TEST(MattermostPayload, ActionLabelsShowLiterallyAndTheLinksStayWholeAfterALongText) {
+  auto m = testing::sample_message_with_actions();
+  m.why = std::string(20000, 'w');
+  m.actions[0].label = "@all [x](https://evil.test)";
+  const std::string text = mattermost_payload(m)["text"];
+  EXPECT_LE(count_chars(text), k_mattermost_post_limit);
+  EXPECT_NE(text.find("[@\u200Ball \\[x\\]\\(https://evil.test\\)](" + testing::sample_action_url("touched") + ")"),
+            std::string::npos);
+  for (const ActionLink& link : testing::sample_actions()) EXPECT_NE(text.find(link.url), std::string::npos);
 }
 
 }  // namespace

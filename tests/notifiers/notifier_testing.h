@@ -31,6 +31,32 @@ inline ReminderMessage sample_message() {
   return m;
 }
 
+// A signed token's length and alphabet (base64url), different per action.
+inline std::string sample_action_url(const std::string& name) {
+  std::string token;
+  while (token.size() < 180) token += name + "_Zx9-";
+  return "https://touchbase.example.com/a/" + token.substr(0, 180);
+}
+
+// The ten action links of a reminder, in the message's order.
+inline std::vector<ActionLink> sample_actions() {
+  const std::pair<const char*, const char*> names[] = {{"touched", "Touched"},         {"replied", "Replied"},
+                                                       {"meeting", "Meeting booked"},  {"no-answer", "No answer"},
+                                                       {"snooze-1d", "Snooze 1 day"},  {"snooze-3d", "Snooze 3 days"},
+                                                       {"snooze-1w", "Snooze 1 week"}, {"pause", "Pause"},
+                                                       {"page", "Jane Doe's page"},    {"today", "Today's follow-ups"}};
+  std::vector<ActionLink> actions;
+  for (const auto& [name, label] : names) actions.push_back({name, label, sample_action_url(name)});
+  return actions;
+}
+
+// sample_message() with sample_actions().
+inline ReminderMessage sample_message_with_actions() {
+  ReminderMessage m = sample_message();
+  m.actions = sample_actions();
+  return m;
+}
+
 struct Delivery {
   std::optional<DeliveryResult> result;  // nullopt: Done was not called in time
   bool on_io_context = false;            // Done ran inside io_context::run

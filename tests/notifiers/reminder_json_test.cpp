@@ -42,5 +42,34 @@ TEST(ReminderJson, InvalidUtf8InContactDataIsReplacedInsteadOfThrowing) {
   EXPECT_TRUE(nlohmann::json::accept(text));
 }
 
+TEST(ReminderJson, ActionsAreAnObjectFromNameToUrlBesideTheText) {
+  const auto m = testing::sample_message_with_actions();
+  const auto j = nlohmann::json::parse(reminder_json(m));
+  ASSERT_TRUE(j.contains("actions"));
+  EXPECT_EQ(j.size(), 17u);
+  nlohmann::json expected = nlohmann::json::object();
+  for (const ActionLink& link : testing::sample_actions()) expected[link.name] = link.url;
+  EXPECT_EQ(j["actions"], expected);
+  EXPECT_EQ(j["text"], render_text(m));
+  auto without_actions = j;
+  without_actions.erase("actions");
+  EXPECT_EQ(without_actions, expected_json(m));
+}
+
+TEST(ReminderJson, NoActionsMeansNoActionsMember) {
+  EXPECT_FALSE(nlohmann::json::parse(reminder_json(testing::sample_message())).contains("actions"));
+}
+
+TEST(ReminderJson, ActionUrlsAreWrittenAsGivenAndEscapedAsJson) {
+  auto m = testing::sample_message();
+  m.actions = {{"touched", "Touched", "https://t.example/a?q=\"x\"\\"},
+               {"touched", "Touched again", "https://t.example/second"},
+               {"odd \"name\"", "Odd", "javascript:alert(1)"}};
+  const auto j = nlohmann::json::parse(reminder_json(m));
+  EXPECT_EQ(j["actions"],
+            (nlohmann::json{{"touched", "https://t.example/a?q=\"x\"\\"}, {"odd \"name\"", "javascript:alert(1)"}}))
+      << "a name's first link only, and the URL as given: a consumer checks it";
+}
+
 }  // namespace
 }  // namespace touchbase

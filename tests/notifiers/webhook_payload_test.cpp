@@ -41,5 +41,12 @@ TEST(WebhookPayload, AnIdWithLineBreaksCannotAddAHeader) {
   EXPECT_EQ(headers[0], "webhook-id: rem  X-Evil: 1");
 }
 
+TEST(WebhookPayload, TheDataCarriesTheActionLinks) {
+  const auto body = nlohmann::json::parse(webhook_body(testing::sample_message_with_actions(), k_now));
+  EXPECT_EQ(body["data"]["actions"]["touched"], testing::sample_action_url("touched"));
+  EXPECT_EQ(body["data"]["actions"]["today"], testing::sample_action_url("today"));
+  EXPECT_EQ(body["data"]["actions"].size(), 10u);
+}
+
 }  // namespace
 }  // namespace touchbase
