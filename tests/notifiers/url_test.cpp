@@ -41,16 +41,6 @@ TEST(ParseUrl, SplitsSchemeHostAndPort) {
   EXPECT_EQ(parts->port, "2525");
 }
 
-TEST(IsLoopbackHost, RecognisesLocalhostAnd127SlashEightAndIpv6) {
-  EXPECT_TRUE(is_loopback_host("localhost"));
-  EXPECT_TRUE(is_loopback_host("127.0.0.1"));
-  EXPECT_TRUE(is_loopback_host("127.10.20.30"));
-  EXPECT_TRUE(is_loopback_host("::1"));
-  EXPECT_FALSE(is_loopback_host("127.example.com"));
-  EXPECT_FALSE(is_loopback_host("10.0.0.1"));
-  EXPECT_FALSE(is_loopback_host("smtp.example.com"));
-}
-
 TEST(AppendQuery, AddsToAnExistingQueryAndEncodesTheValue) {
   EXPECT_EQ(append_query("https://x.test/m?key=K", "threadKey", "jane doe/1"),
             "https://x.test/m?key=K&threadKey=jane%20doe%2F1");
