@@ -125,8 +125,9 @@ Status show_contact(const Cli& cli, const std::string& id, bool json) {
   }
   std::cout << "touches:\n";
   for (const Touch& t : touches) {
-    std::cout << "  " << format_rfc3339(t.at) << " " << to_string(t.outcome) << (t.note.empty() ? "" : " " + t.note)
-              << "\n";
+    auto source = t.source == TouchSource::cli ? "" : " (" + std::string(to_string(t.source)) + ")";
+    std::cout << "  " << format_rfc3339(t.at) << " " << to_string(t.outcome) << source
+              << (t.note.empty() ? "" : " " + t.note) << "\n";
   }
   return {};
 }

@@ -20,6 +20,10 @@ inline constexpr Seconds k_default_stop_grace_period{20};  // below the unit's T
 inline constexpr Seconds k_max_stop_grace_period = std::chrono::minutes(10);
 inline constexpr Seconds k_default_keep_delivered = std::chrono::days(90);
 inline constexpr Seconds k_min_keep_delivered = std::chrono::days(1);
+inline constexpr Seconds k_default_action_link_ttl = std::chrono::days(14);
+inline constexpr Seconds k_min_action_link_ttl = std::chrono::hours(1);
+inline constexpr Seconds k_max_action_link_ttl = std::chrono::days(90);
+inline constexpr std::size_t k_min_action_key_bytes = 32;
 inline constexpr std::string_view k_default_timezone = "America/New_York";
 inline constexpr std::string_view k_default_contact_days = "tue-thu";
 inline constexpr std::string_view k_default_contact_hours = "16:00-17:30";
@@ -51,6 +55,12 @@ struct DaemonConfig {
   // A folder of *.toml files holding more [[talking_points]], read in file-name
   // order after the config file's own; empty = none.
   std::filesystem::path talking_points_dir;
+  // One-click action links (docs/actions.md): on when actions_listen is set,
+  // and then public_url and at least one key are too.
+  std::string actions_listen;            // "host:port"; empty = off
+  std::string public_url;                // how links are written: https://host[:port][/path], no trailing '/'
+  std::vector<std::string> action_keys;  // one per line of the secret: the first signs, all verify
+  Seconds action_link_ttl = k_default_action_link_ttl;
 };
 
 struct Defaults {

@@ -1,5 +1,5 @@
 // [daemon]: database, log_level, http_listen, catch_up_max_age, stop_grace_period,
-// keep_delivered, talking_points_dir.
+// keep_delivered, talking_points_dir, and the action links' keys (read_actions.cpp).
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -11,9 +11,10 @@
 namespace touchbase::config_detail {
 namespace {
 
-constexpr std::array<std::string_view, 7> k_daemon_keys = {"database",          "log_level",         "http_listen",
-                                                           "catch_up_max_age",  "stop_grace_period", "keep_delivered",
-                                                           "talking_points_dir"};
+constexpr std::array<std::string_view, 12> k_daemon_keys = {
+    "database",          "log_level",           "http_listen",        "catch_up_max_age",
+    "stop_grace_period", "keep_delivered",      "talking_points_dir", "actions_listen",
+    "public_url",        "actions_secret_file", "actions_secret_env", "action_link_ttl"};
 const std::vector<std::string> k_log_levels = {"trace", "debug", "info", "warn", "error"};
 
 std::filesystem::path default_database() {
@@ -77,14 +78,18 @@ void read_log_level(const Value& v, DaemonConfig& out) {
   out.log_level = *level;
 }
 
-void read_http_listen(const Value& v, DaemonConfig& out) {
+}  // namespace
+
+void read_listen_address(const Value& v, std::string& out) {
   auto address = v.string(R"(an address like "127.0.0.1:9464")");
   if (!address) return;
   if (!is_listen_address(*address)) {
     return v.error("'" + *address + "' is not a listen address: expected host:port, like 127.0.0.1:9464 or [::1]:9464");
   }
-  out.http_listen = *address;
+  out = *address;
 }
+
+namespace {
 
 void read_stop_grace_period(const Value& v, DaemonConfig& out) {
   auto grace = v.duration();
@@ -122,11 +127,12 @@ void read_daemon(const TableReader& root, LoadContext& ctx, DaemonConfig& out) {
   TableReader t(v, k_daemon_keys);
   read_database(t.get("database"), ctx, out);
   read_log_level(t.get("log_level"), out);
-  read_http_listen(t.get("http_listen"), out);
+  read_listen_address(t.get("http_listen"), out.http_listen);
   if (auto age = t.get("catch_up_max_age").duration()) out.catch_up_max_age = *age;
   read_stop_grace_period(t.get("stop_grace_period"), out);
   read_keep_delivered(t.get("keep_delivered"), out);
   read_talking_points_dir_key(t.get("talking_points_dir"), ctx, out);
+  read_actions(t, ctx, out);
   t.report_unknown_keys();
 }
 

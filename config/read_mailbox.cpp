@@ -3,7 +3,7 @@
 
 #include "config/secrets.h"
 #include "config/sections.h"
-#include "core/host.h"
+#include "core/url.h"
 
 namespace touchbase::config_detail {
 namespace {
@@ -13,23 +13,19 @@ constexpr std::array<std::string_view, 8> k_mailbox_keys = {"url",  "username", 
 constexpr std::array<std::string_view, 1> k_never_inline = {"password"};
 constexpr std::string_view k_url_example = R"(an IMAP URL like "imaps://imap.example.com/INBOX")";
 
-// The host of "imap://host[:port]/..." ("::1" for "[::1]").
-std::string_view host_of(std::string_view rest) {
-  if (rest.starts_with("[")) return rest.substr(1, rest.find(']') == rest.npos ? 0 : rest.find(']') - 1);
-  return rest.substr(0, rest.find_first_of(":/"));
-}
-
-// The scheme and host; the rest is checked when the mailbox is opened.
+// The scheme and host; the rest is checked when the mailbox is opened (mailbox/mailbox_url.h).
 void read_url(const Value& v, MailboxConfig& out) {
   auto url = v.non_empty_string(k_url_example);
   if (!url) return;
-  const bool tls = url->starts_with("imaps://");
-  if (!tls && !url->starts_with("imap://")) return v.error("expected " + std::string(k_url_example));
-  const std::string_view rest = std::string_view(*url).substr(tls ? 8 : 7);
+  const auto parts = parse_url(*url);
+  if (!parts || (parts->scheme != "imaps" && parts->scheme != "imap")) {
+    return v.error("expected " + std::string(k_url_example));
+  }
+  const std::string_view rest = std::string_view(*url).substr(parts->scheme.size() + 3);
   if (rest.substr(0, rest.find('/')).find('@') != std::string_view::npos) {
     return v.error("credentials do not belong in the URL: set username, and password_file or password_env");
   }
-  if (!tls && !is_loopback_host(host_of(rest))) {
+  if (parts->scheme == "imap" && !is_loopback_host(parts->host)) {
     return v.error("imap:// would send the password in plain text: use imaps://, or imap:// only to a loopback host");
   }
   out.url = *url;

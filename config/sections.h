@@ -15,6 +15,10 @@
 namespace touchbase::config_detail {
 
 void read_daemon(const TableReader& root, LoadContext& ctx, DaemonConfig& out);
+// A "host:port" address to listen on, into `out`.
+void read_listen_address(const Value& v, std::string& out);
+// [daemon]'s actions_listen, public_url, actions_secret_file/_env and action_link_ttl.
+void read_actions(const TableReader& daemon, const LoadContext& ctx, DaemonConfig& out);
 void read_defaults(const TableReader& root, LoadContext& ctx, Defaults& out);
 // REQUIRES: out.first_year and out.last_year are set: the calendars' events
 // are expanded over them.

@@ -22,27 +22,43 @@ constexpr std::array<std::pair<Outcome, std::string_view>, 4> k_outcomes = {{
     {Outcome::no_answer, "no-answer"},
 }};
 
-}  // namespace
+constexpr std::array<std::pair<TouchSource, std::string_view>, 5> k_sources = {{
+    {TouchSource::cli, "cli"},
+    {TouchSource::link, "link"},
+    {TouchSource::mailbox, "mailbox"},
+    {TouchSource::sent, "sent"},
+    {TouchSource::import, "import"},
+}};
 
-std::string_view to_string(ContactStatus s) {
-  for (auto [value, name] : k_statuses) {
-    if (value == s) return name;
+// The name of `value` in `table` (the first entry's when absent), and back.
+template <class T, std::size_t N>
+std::string_view name_in(const std::array<std::pair<T, std::string_view>, N>& table, T value) {
+  for (auto [v, name] : table) {
+    if (v == value) return name;
   }
-  return "active";
+  return table.front().second;
 }
 
-std::optional<ContactStatus> parse_contact_status(std::string_view text) {
-  for (auto [value, name] : k_statuses) {
-    if (name == text) return value;
+template <class T, std::size_t N>
+std::optional<T> value_in(const std::array<std::pair<T, std::string_view>, N>& table, std::string_view text) {
+  for (auto [v, name] : table) {
+    if (name == text) return v;
   }
   return std::nullopt;
 }
 
+}  // namespace
+
+std::string_view to_string(ContactStatus s) {
+  return name_in(k_statuses, s);
+}
+
+std::optional<ContactStatus> parse_contact_status(std::string_view text) {
+  return value_in(k_statuses, text);
+}
+
 std::string_view to_string(Outcome o) {
-  for (auto [value, name] : k_outcomes) {
-    if (value == o) return name;
-  }
-  return "touched";
+  return name_in(k_outcomes, o);
 }
 
 std::string next_step_text(const NextStep& step) {
@@ -51,10 +67,15 @@ std::string next_step_text(const NextStep& step) {
 
 std::optional<Outcome> parse_outcome(std::string_view text) {
   if (text == "no_answer") return Outcome::no_answer;
-  for (auto [value, name] : k_outcomes) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
+  return value_in(k_outcomes, text);
+}
+
+std::string_view to_string(TouchSource s) {
+  return name_in(k_sources, s);
+}
+
+std::optional<TouchSource> parse_touch_source(std::string_view text) {
+  return value_in(k_sources, text);
 }
 
 }  // namespace touchbase

@@ -48,6 +48,7 @@ struct Contact {
   std::optional<Instant> paused_until;   // pause or snooze: no follow-up before this
   std::optional<Instant> last_touch;     // last touch known before any logged in touchbase
   std::optional<Instant> cadence_since;  // when the contact entered its current cadence
+  std::optional<Instant> bounced_at;     // mail to `email` bounced then; cleared when the email changes
   NextStep next_step;
   std::string notes;
   friend bool operator==(const Contact&, const Contact&) = default;
@@ -70,12 +71,20 @@ inline bool is_reply(Outcome o) {
   return o == Outcome::replied || o == Outcome::meeting;
 }
 
+// Where a touch was learnt from: a command, a reminder's action link, the
+// owner's mailbox (a reply) or sent folder, or an import.
+enum class TouchSource { cli, link, mailbox, sent, import };
+
+std::string_view to_string(TouchSource s);
+std::optional<TouchSource> parse_touch_source(std::string_view text);
+
 // A logged touch. `talking_point` is the id of the point used, if any.
 struct Touch {
   Instant at;
   Outcome outcome = Outcome::touched;
   std::string note;
   std::string talking_point;
+  TouchSource source = TouchSource::cli;
   friend bool operator==(const Touch&, const Touch&) = default;
 };
 

@@ -9,7 +9,7 @@
 #include "notifiers/smtp_notifier.h"
 #include "notifiers/standard_webhooks.h"
 #include "notifiers/teams_payload.h"
-#include "notifiers/url.h"
+#include "core/url.h"
 
 namespace touchbase {
 namespace {

@@ -51,6 +51,7 @@ std::vector<std::string> cells(const Contact& c) {
       optional_time(c.cadence_since),
       c.next_step.text,
       c.next_step.date ? format_date(*c.next_step.date) : "",
+      optional_time(c.bounced_at),
   };
 }
 

@@ -160,6 +160,7 @@ const std::map<std::string, Setter, std::less<>>& setters() {
       {"status", [](Contact& c, V v, std::string_view, R) { return set_status(c, v); }},
       {"paused_until", [](Contact& c, V v, std::string_view, R) { return set_optional_instant(c.paused_until, v); }},
       {"cadence_since", [](Contact& c, V v, std::string_view, R) { return set_optional_instant(c.cadence_since, v); }},
+      {"bounced_at", [](Contact& c, V v, std::string_view, R) { return set_optional_instant(c.bounced_at, v); }},
       {"next_step",
        [](Contact& c, V v, std::string_view, R) -> Status {
          c.next_step.text = v;

@@ -17,8 +17,8 @@ inline constexpr std::string_view k_contact_columns[] = {
     "id",     "name",   "email",   "phone", "company", "title", "owner",      "timezone",
     "region", "window", "cadence", "stage", "tags",    "value", "last_touch", "notes"};
 // The state `touchbase export` adds, so that an export imports back as it was.
-inline constexpr std::string_view k_state_columns[] = {"status", "paused_until", "cadence_since", "next_step",
-                                                       "next_step_date"};
+inline constexpr std::string_view k_state_columns[] = {"status",    "paused_until",   "cadence_since",
+                                                       "next_step", "next_step_date", "bounced_at"};
 
 // One of k_contact_columns or k_state_columns (exactly, in lower case).
 bool is_contact_column(std::string_view name);

@@ -52,6 +52,7 @@ std::vector<ContactField> contact_fields(const Contact& c) {
       optional_text("paused_until", optional_time(c.paused_until)),
       optional_text("last_touch", optional_time(c.last_touch)),
       optional_text("cadence_since", optional_time(c.cadence_since)),
+      optional_text("bounced_at", optional_time(c.bounced_at)),
       text("next_step", c.next_step.text),
       optional_text("next_step_date", c.next_step.date ? std::optional(format_date(*c.next_step.date)) : std::nullopt),
       text("notes", c.notes),
@@ -70,6 +71,7 @@ std::string touch_json(const Touch& t) {
   line.add_string("outcome", to_string(t.outcome));
   line.add_string("note", t.note);
   line.add_string_or_null("talking_point", t.talking_point);
+  line.add_string("source", to_string(t.source));
   return line.end_value();
 }
 

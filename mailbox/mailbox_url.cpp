@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "core/host.h"
+#include "core/url.h"
 
 namespace touchbase {
 namespace {

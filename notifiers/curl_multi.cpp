@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "notifiers/url.h"
+#include "core/url.h"
 
 namespace touchbase {
 namespace {

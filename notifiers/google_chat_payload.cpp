@@ -2,7 +2,7 @@
 
 #include "notifiers/render_text.h"
 #include "notifiers/text.h"
-#include "notifiers/url.h"
+#include "core/url.h"
 
 namespace touchbase {
 namespace {

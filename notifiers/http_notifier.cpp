@@ -1,7 +1,7 @@
 #include "notifiers/http_notifier.h"
 
 #include "notifiers/transport_failure.h"
-#include "notifiers/url.h"
+#include "core/url.h"
 
 namespace touchbase {
 

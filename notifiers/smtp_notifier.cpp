@@ -3,7 +3,7 @@
 #include "notifiers/email_message.h"
 #include "notifiers/smtp_outcome.h"
 #include "notifiers/smtp_transcript.h"
-#include "notifiers/url.h"
+#include "core/url.h"
 
 namespace touchbase {
 namespace {

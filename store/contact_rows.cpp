@@ -12,10 +12,11 @@ namespace {
 
 // The order of the parameters bind_contact binds and of the columns
 // read_contact reads.
-constexpr std::array<std::string_view, 21> k_columns = {
+constexpr std::array<std::string_view, 22> k_columns = {
     "id",           "name",           "email",         "phone",     "company",        "title",      "owner",
     "timezone",     "contact_window", "cadence",       "stage",     "tags",           "deal_value", "status",
-    "paused_until", "last_touch",     "cadence_since", "next_step", "next_step_date", "notes",      "region"};
+    "paused_until", "last_touch",     "cadence_since", "next_step", "next_step_date", "notes",      "region",
+    "bounced_at"};
 
 }  // namespace
 
@@ -151,6 +152,7 @@ void bind_columns(SQLite::Statement& stmt, const Contact& c, ContactTexts& texts
   }
   bind_text(20, c.notes);
   bind_text(21, c.region);
+  bind_optional_instant(stmt, 22, c.bounced_at);
 }
 
 }  // namespace
@@ -206,7 +208,23 @@ Result<Contact, SkippedContact> read_contact_row(const SQLite::Statement& stmt) 
   }
   c.notes = stmt.getColumn(19).getString();
   c.region = stmt.getColumn(20).getString();
+  c.bounced_at = read_optional_instant(stmt.getColumn(21));
   return c;
+}
+
+Result<Touch> read_touch(const SQLite::Statement& stmt, int first, std::string_view contact_id) {
+  auto unknown = [&](std::string_view what, const std::string& text) {
+    return Error::data("a touch of contact '" + std::string(contact_id) + "' has an unknown " + std::string(what) +
+                       " '" + text + "'");
+  };
+  auto outcome_text = stmt.getColumn(first + 1).getString();
+  auto outcome = parse_outcome(outcome_text);
+  if (!outcome) return unknown("outcome", outcome_text);
+  auto source_text = stmt.getColumn(first + 4).getString();
+  auto source = parse_touch_source(source_text);
+  if (!source) return unknown("source", source_text);
+  return Touch{read_instant(stmt.getColumn(first)), *outcome, stmt.getColumn(first + 2).getString(),
+               stmt.getColumn(first + 3).getString(), *source};
 }
 
 }  // namespace touchbase

@@ -53,4 +53,12 @@ Result<Contact, SkippedContact> read_contact_row(const SQLite::Statement& stmt);
 // The same as an Error (Errc::data) naming the contact.
 Result<Contact> read_contact(const SQLite::Statement& stmt);
 
+// The columns of a touch that read_touch reads, in its order.
+inline constexpr std::string_view k_touch_columns = "touched_at, outcome, note, talking_point, source";
+
+// The touch whose k_touch_columns start at column `first` of the statement's
+// current row; Errc::data naming `contact_id` when its outcome or source is
+// not one this version knows.
+Result<Touch> read_touch(const SQLite::Statement& stmt, int first, std::string_view contact_id);
+
 }  // namespace touchbase

@@ -348,7 +348,19 @@ INSERT INTO contact_changes (contact_id) SELECT id FROM contacts;
 CREATE INDEX outbox_ready_by_notifier ON outbox (notifier, next_attempt_at, id) WHERE state IN ('pending', 'failed');
 )sql";
 
-constexpr std::array<Migration, 10> k_migrations = {{
+// Version 11: where each touch was learnt from (core/contact.h TouchSource;
+// those logged before were typed at a command), and when mail to a contact's
+// address bounced, forgotten when the address changes.
+constexpr std::string_view k_schema_v11 = R"sql(
+ALTER TABLE touches ADD COLUMN source TEXT NOT NULL DEFAULT 'cli'
+  CHECK (source IN ('cli', 'link', 'mailbox', 'sent', 'import'));
+ALTER TABLE contacts ADD COLUMN bounced_at INTEGER;
+CREATE TRIGGER contact_email_changed_unbounces AFTER UPDATE OF email ON contacts
+  WHEN NEW.email IS NOT OLD.email AND NEW.bounced_at IS NOT NULL AND NEW.bounced_at IS OLD.bounced_at
+BEGIN UPDATE contacts SET bounced_at = NULL WHERE id = NEW.id; END;
+)sql";
+
+constexpr std::array<Migration, 11> k_migrations = {{
     {1, k_schema_v1},
     {2, k_schema_v2},
     {3, k_schema_v3},
@@ -359,6 +371,7 @@ constexpr std::array<Migration, 10> k_migrations = {{
     {8, k_schema_v8},
     {9, k_schema_v9},
     {10, k_schema_v10},
+    {11, k_schema_v11},
 }};
 
 void apply(SQLite::Database& db, const Migration& m) {

@@ -189,13 +189,14 @@ bool SqliteStore::is_removed(std::string_view id) {
 
 Status SqliteStore::insert_touch(std::string_view contact_id, const Touch& t) {
   SQLite::Statement insert(*db_,
-                           "INSERT INTO touches (contact_id, touched_at, outcome, note, talking_point) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5)");
+                           "INSERT INTO touches (contact_id, touched_at, outcome, note, talking_point, source) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   insert.bind(1, std::string(contact_id));
   bind_instant(insert, 2, t.at);
   insert.bind(3, std::string(to_string(t.outcome)));
   insert.bind(4, t.note);
   insert.bind(5, t.talking_point);
+  insert.bind(6, std::string(to_string(t.source)));
   try {
     insert.exec();
   } catch (const SQLite::Exception& e) {
@@ -232,18 +233,13 @@ Status SqliteStore::log_touch(const Contact& c, const Touch& t) {
 
 Result<std::vector<Touch>> SqliteStore::touches(std::string_view contact_id) {
   return run("read the touches of contact " + in_quotes(contact_id), [&]() -> Result<std::vector<Touch>> {
-    auto select = statements_.use(
-        "SELECT touched_at, outcome, note, talking_point FROM touches WHERE contact_id = ?1 ORDER BY touched_at, id");
+    auto select = statements_.use("SELECT " + std::string(k_touch_columns) +
+                                  " FROM touches WHERE contact_id = ?1 ORDER BY touched_at, id");
     select->bind(1, std::string(contact_id));
     std::vector<Touch> out;
     while (select->executeStep()) {
-      auto outcome_text = select->getColumn(1).getString();
-      auto outcome = parse_outcome(outcome_text);
-      if (!outcome)
-        return Error::data("a touch of contact " + in_quotes(contact_id) + " has an unknown outcome " +
-                           in_quotes(outcome_text));
-      out.push_back(Touch{read_instant(select->getColumn(0)), *outcome, select->getColumn(2).getString(),
-                          select->getColumn(3).getString()});
+      TB_TRY(auto touch, read_touch(*select, 0, contact_id));
+      out.push_back(std::move(touch));
     }
     return out;
   });

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <optional>
 
+#include "store/contact_rows.h"
 #include "store/reminder_rows.h"
 #include "store/sqlite_store.h"
 #include "store/sqlite_values.h"
@@ -48,19 +49,13 @@ void bind_ids(SQLite::Statement& select, const std::string* ids) {
 }
 
 Status read_touches(SQLite::Database& db, const std::string* ids, ContactHistories& out) {
-  SQLite::Statement select(db, "SELECT contact_id, touched_at, outcome, note, talking_point FROM touches" +
+  SQLite::Statement select(db, "SELECT contact_id, " + std::string(k_touch_columns) + " FROM touches" +
                                    where_contact_in(ids) + " ORDER BY contact_id, touched_at, id");
   bind_ids(select, ids);
   Groups<Touch> groups(out.touches, 0);
   while (select.executeStep()) {
-    auto outcome_text = select.getColumn(2).getString();
-    auto outcome = parse_outcome(outcome_text);
-    if (!outcome) {
-      return Error::data("a touch of contact '" + select.getColumn(0).getString() + "' has an unknown outcome '" +
-                         outcome_text + "'");
-    }
-    groups.of(select).push_back(Touch{read_instant(select.getColumn(1)), *outcome, select.getColumn(3).getString(),
-                                      select.getColumn(4).getString()});
+    TB_TRY(auto touch, read_touch(select, 1, select.getColumn(0).getString()));
+    groups.of(select).push_back(std::move(touch));
   }
   return {};
 }

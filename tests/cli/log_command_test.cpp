@@ -42,6 +42,7 @@ TEST_F(LogCommandTest, AnUnansweredTouchAdvancesTheCadenceFromTheTouch) {
   EXPECT_EQ(touches[0]["outcome"], "no-answer");
   EXPECT_EQ(touches[0]["note"], "voicemail");
   EXPECT_EQ(touches[0]["at"], iso(now_ - hours(5)));
+  EXPECT_EQ(touches[0]["source"], "cli");
 }
 
 TEST_F(LogCommandTest, AnAgreedDateOverridesTheGapUntilTheNextTouch) {

@@ -39,6 +39,7 @@ std::vector<Contact> sample_contacts() {
   full.paused_until = at("2026-12-01T09:00:00Z");
   full.last_touch = at("2026-11-03T15:30:00Z");
   full.cadence_since = at("2026-10-01T00:00:00Z");
+  full.bounced_at = at("2026-11-04T08:00:00Z");
   full.next_step = {"send the deck; then call", *parse_date("2026-11-20")};
   full.notes = " Met at the meetup, \"great\" lead.\r\nPrefers calls; no Mondays. ";
 
@@ -56,11 +57,13 @@ std::vector<Contact> sample_contacts() {
 
 TEST(ExportCsv, WritesTheHeaderThenOneRowPerContact) {
   auto csv = export_csv(sample_contacts());
-  EXPECT_THAT(csv, StartsWith("id,name,email,phone,company,title,owner,timezone,region,window,cadence,stage,tags,"
-                              "value,last_touch,notes,status,paused_until,cadence_since,next_step,next_step_date\n"));
+  EXPECT_THAT(
+      csv,
+      StartsWith("id,name,email,phone,company,title,owner,timezone,region,window,cadence,stage,tags,"
+                 "value,last_touch,notes,status,paused_until,cadence_since,next_step,next_step_date,bounced_at\n"));
   EXPECT_THAT(csv,
               ::testing::HasSubstr(",CTO,alice,Europe/Berlin,DE-BE,\"tue,thu 09:00-10:00,16:00-17:30\",prospect,"));
-  EXPECT_THAT(csv, ::testing::HasSubstr("\nbob,Bob,,,,,,,,,,,,0,,,active,,,,\n"));
+  EXPECT_THAT(csv, ::testing::HasSubstr("\nbob,Bob,,,,,,,,,,,,0,,,active,,,,,\n"));
 }
 
 TEST(ExportCsv, ImportsBackToTheSameContacts) {

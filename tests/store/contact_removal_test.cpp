@@ -143,5 +143,26 @@ TEST(ContactRemovalMigration, AVersion1DatabaseKeepsItsContactsAndCanRemoveThem)
   EXPECT_EQ(user_version(db), newest_schema_version());
 }
 
+TEST(TouchSourceMigration, TouchesLoggedBeforeVersion11ReadAsTypedAtACommand) {
+  testing::TempDir dir;
+  auto path = dir / "v10.db";
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    ASSERT_TRUE(migrate(db, schema_migrations().first(10)).ok());
+    db.exec(
+        "INSERT INTO contacts (id, name, email, phone, company, title, owner, timezone, cadence, stage, tags, "
+        "deal_value, status, next_step, notes) VALUES ('old', 'Old Timer', '', '', '', '', '', '', '', '', '', 0, "
+        "'active', '', '')");
+    db.exec(
+        "INSERT INTO touches (contact_id, touched_at, outcome, note, talking_point) "
+        "VALUES ('old', 1795000000, 'replied', '', '')");
+  }
+  auto store = testing::open_store(path);
+  auto touches = store->touches("old").value();
+  ASSERT_EQ(touches.size(), 1u);
+  EXPECT_EQ(touches[0].source, TouchSource::cli);
+  EXPECT_EQ(store->find_contact("old").value()->bounced_at, std::nullopt);
+}
+
 }  // namespace
 }  // namespace touchbase

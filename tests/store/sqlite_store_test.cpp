@@ -213,17 +213,33 @@ TEST_F(SqliteStoreTest, AValueThatIsNotANumberIsRefused) {
 
 TEST_F(SqliteStoreTest, TouchesReadBackOldestFirst) {
   ASSERT_TRUE(store_->add_contact(bare_contact("jane")).ok());
-  Touch later{at("2026-11-10T16:00:00Z"), Outcome::no_answer, "voicemail", "q4-benchmark"};
-  Touch earlier{at("2026-11-03T16:00:00Z"), Outcome::replied, "asked for pricing", ""};
+  Touch later{at("2026-11-10T16:00:00Z"), Outcome::no_answer, "voicemail", "q4-benchmark", TouchSource::link};
+  Touch earlier{at("2026-11-03T16:00:00Z"), Outcome::replied, "asked for pricing", "", TouchSource::mailbox};
   ASSERT_TRUE(store_->add_touch("jane", later).ok());
   ASSERT_TRUE(store_->add_touch("jane", earlier).ok());
 
   auto touches = store_->touches("jane");
   ASSERT_TRUE(touches) << touches.error().message;
   EXPECT_THAT(*touches, ElementsAre(earlier, later));
+  auto histories = store_->histories_of_all_contacts();
+  ASSERT_TRUE(histories) << histories.error().message;
+  EXPECT_THAT(histories->touches["jane"], ElementsAre(earlier, later));
   auto none = store_->touches("john");
   ASSERT_TRUE(none);
   EXPECT_TRUE(none->empty());
+}
+
+TEST_F(SqliteStoreTest, ABounceIsForgottenWhenTheEmailChangesAndKeptOtherwise) {
+  ASSERT_TRUE(store_->add_contact(full_contact("jane")).ok());
+  auto renamed = full_contact("jane");
+  renamed.name = "Jane Roe";
+  ASSERT_TRUE(store_->update_contact(renamed).ok());
+  EXPECT_EQ(find("jane")->bounced_at, at("2026-11-04T08:00:00Z"));
+
+  auto moved = renamed;
+  moved.email = "jane@new.example.com";
+  ASSERT_TRUE(store_->upsert_contacts({&moved, 1}).ok());
+  EXPECT_EQ(find("jane")->bounced_at, std::nullopt);
 }
 
 TEST_F(SqliteStoreTest, ATouchCarryingATalkingPointRecordsItAsUsed) {

@@ -42,6 +42,7 @@ Contact full_contact(std::string id) {
   c.paused_until = at("2026-12-01T09:00:00Z");
   c.last_touch = at("2026-11-03T15:30:00Z");
   c.cadence_since = at("2026-10-01T00:00:00Z");
+  c.bounced_at = at("2026-11-04T08:00:00Z");
   c.next_step = NextStep{"send the pricing deck", *parse_date("2026-11-20")};
   c.notes = "Met at the Berlin fintech meetup.\nPrefers calls to email; 'no Mondays'.";
   return c;

@@ -1,11 +1,10 @@
 #pragma once
-// URLs of notifier endpoints: the parts the notifiers check, and the
+// URLs: the parts the notifiers and the config check, and the
 // shortened form that may appear in messages (webhook URLs carry secrets).
 
 #include <string>
 #include <string_view>
 
-#include "core/host.h"
 #include "core/result.h"
 
 namespace touchbase {
@@ -27,6 +26,9 @@ std::string redact_url(std::string_view url);
 // credentials, path, query or fragment. Cheap and never fails (text that is
 // not a URL is its own origin): it groups transfers per host, not checks URLs.
 std::string origin_of(std::string_view url);
+
+// localhost, 127.0.0.0/8 and ::1.
+bool is_loopback_host(std::string_view host);
 
 // Percent-encodes everything but RFC 3986 unreserved characters, for a query value.
 std::string url_encode(std::string_view text);

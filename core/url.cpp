@@ -1,4 +1,4 @@
-#include "notifiers/url.h"
+#include "core/url.h"
 
 #include <curl/curl.h>
 
@@ -63,6 +63,21 @@ std::string origin_of(std::string_view url) {
   const std::size_t host_start = at == std::string_view::npos || at < authority_start ? authority_start : at + 1;
   return lower(std::string(url.substr(0, authority_start)) +
                std::string(url.substr(host_start, authority_end - host_start)));
+}
+
+bool is_loopback_host(std::string_view host) {
+  if (host == "localhost" || host == "::1") return true;
+  // 127.0.0.0/8 in dotted-quad form.
+  if (host.substr(0, 4) != "127.") return false;
+  int dots = 0;
+  for (char c : host) {
+    if (c == '.') {
+      ++dots;
+    } else if (!std::isdigit(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return dots == 3;
 }
 
 std::string url_encode(std::string_view text) {

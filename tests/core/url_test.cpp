@@ -1,4 +1,4 @@
-#include "notifiers/url.h"
+#include "core/url.h"
 
 #include <gtest/gtest.h>
 
@@ -39,6 +39,16 @@ TEST(ParseUrl, SplitsSchemeHostAndPort) {
   EXPECT_EQ(parts->scheme, "smtp");
   EXPECT_EQ(parts->host, "::1");
   EXPECT_EQ(parts->port, "2525");
+}
+
+TEST(IsLoopbackHost, RecognisesLocalhostAnd127SlashEightAndIpv6) {
+  EXPECT_TRUE(is_loopback_host("localhost"));
+  EXPECT_TRUE(is_loopback_host("127.0.0.1"));
+  EXPECT_TRUE(is_loopback_host("127.10.20.30"));
+  EXPECT_TRUE(is_loopback_host("::1"));
+  EXPECT_FALSE(is_loopback_host("127.example.com"));
+  EXPECT_FALSE(is_loopback_host("10.0.0.1"));
+  EXPECT_FALSE(is_loopback_host("smtp.example.com"));
 }
 
 TEST(AppendQuery, AddsToAnExistingQueryAndEncodesTheValue) {
