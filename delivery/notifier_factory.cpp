@@ -1,5 +1,6 @@
 #include "delivery/notifier_factory.h"
 
+#include "core/url.h"
 #include "notifiers/console_notifier.h"
 #include "notifiers/discord_payload.h"
 #include "notifiers/http_notifier.h"
@@ -9,7 +10,6 @@
 #include "notifiers/smtp_notifier.h"
 #include "notifiers/standard_webhooks.h"
 #include "notifiers/teams_payload.h"
-#include "core/url.h"
 
 namespace touchbase {
 namespace {

@@ -1,8 +1,8 @@
 #include "notifiers/google_chat_payload.h"
 
+#include "core/url.h"
 #include "notifiers/render_text.h"
 #include "notifiers/text.h"
-#include "core/url.h"
 
 namespace touchbase {
 namespace {

@@ -1,7 +1,7 @@
 #include "notifiers/http_notifier.h"
 
-#include "notifiers/transport_failure.h"
 #include "core/url.h"
+#include "notifiers/transport_failure.h"
 
 namespace touchbase {
 

@@ -1,9 +1,9 @@
 #include "notifiers/smtp_notifier.h"
 
+#include "core/url.h"
 #include "notifiers/email_message.h"
 #include "notifiers/smtp_outcome.h"
 #include "notifiers/smtp_transcript.h"
-#include "core/url.h"
 
 namespace touchbase {
 namespace {
