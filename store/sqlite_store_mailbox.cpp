@@ -53,22 +53,26 @@ Result<bool> SqliteStore::record_mail_message(std::string_view owner, std::strin
   });
 }
 
-Result<std::vector<Contact>> SqliteStore::contacts_with_email(std::string_view owner, std::string_view address) {
+Result<std::vector<Contact>> SqliteStore::contacts_with_email(std::span<const std::string> owners,
+                                                              std::string_view address) {
   return run("find contacts by address", [&]() -> Result<std::vector<Contact>> {
-    auto select = statements_.use(select_contacts_sql() + " AND owner = ?1 AND lower(email) = lower(?2) ORDER BY id");
-    select->bind(1, std::string(owner));
+    auto select =
+        statements_.use(select_contacts_sql() +
+                        " AND owner IN (SELECT value FROM json_each(?1)) AND lower(email) = lower(?2) ORDER BY id");
+    select->bind(1, json_array(owners));
     select->bind(2, std::string(address));
     return read_contacts(*select);
   });
 }
 
-Result<std::vector<Contact>> SqliteStore::contacts_at_domain(std::string_view owner, std::string_view domain,
-                                                             int limit) {
+Result<std::vector<Contact>> SqliteStore::contacts_at_domain(std::span<const std::string> owners,
+                                                             std::string_view domain, int limit) {
   return run("find contacts by domain", [&]() -> Result<std::vector<Contact>> {
-    auto select = statements_.use(select_contacts_sql() +
-                                  " AND owner = ?1 AND lower(substr(email, instr(email, '@') + 1)) = lower(?2) "
-                                  "AND instr(email, '@') > 0 ORDER BY id");
-    select->bind(1, std::string(owner));
+    auto select = statements_.use(
+        select_contacts_sql() +
+        " AND owner IN (SELECT value FROM json_each(?1)) AND lower(substr(email, instr(email, '@') + 1)) = lower(?2) "
+        "AND instr(email, '@') > 0 ORDER BY id");
+    select->bind(1, json_array(owners));
     select->bind(2, std::string(domain));
     return read_contacts(*select, static_cast<std::size_t>(std::max(limit, 1)));
   });

@@ -241,10 +241,12 @@ class Store {
   virtual Status set_mailbox_mark(std::string_view owner, std::string_view folder, MailboxMark mark) = 0;
   // Records the message; false when the owner's `message_id` was recorded before.
   virtual Result<bool> record_mail_message(std::string_view owner, std::string_view message_id, Instant at) = 0;
-  // The owner's contacts (not removed) whose email is `address`, in any case, by id; through an index.
-  virtual Result<std::vector<Contact>> contacts_with_email(std::string_view owner, std::string_view address) = 0;
-  // The owner's contacts whose email is at `domain`, in any case, by id, at most `limit`; through an index.
-  virtual Result<std::vector<Contact>> contacts_at_domain(std::string_view owner, std::string_view domain,
+  // The contacts (not removed) of any of `owners` ("" for the contacts that
+  // name no owner) whose email is `address`, in any case, by id; through an index.
+  virtual Result<std::vector<Contact>> contacts_with_email(std::span<const std::string> owners,
+                                                           std::string_view address) = 0;
+  // As contacts_with_email, for an email at `domain`, at most `limit`.
+  virtual Result<std::vector<Contact>> contacts_at_domain(std::span<const std::string> owners, std::string_view domain,
                                                           int limit) = 0;
 };
 

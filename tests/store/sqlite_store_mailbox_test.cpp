@@ -18,6 +18,9 @@ Contact contact(std::string id, std::string owner, std::string email) {
   return c;
 }
 
+const std::vector<std::string> k_alice = {"alice"};
+const std::vector<std::string> k_bob = {"bob"};
+
 std::vector<std::string> ids(const Result<std::vector<Contact>>& contacts) {
   std::vector<std::string> out;
   if (!contacts.ok()) return {"error: " + contacts.error().message};
@@ -40,9 +43,10 @@ class MailboxStoreTest : public ::testing::Test {
   std::unique_ptr<Store> store_ = open_store(dir_ / "touchbase.db");
 
   void SetUp() override {
-    for (const auto& c : {contact("jane", "alice", "Jane.Doe@ACME.example"),
-                          contact("joe", "alice", "joe@acme.example"), contact("zed", "alice", "zed@other.example"),
-                          contact("bob-jane", "bob", "jane.doe@acme.example"), contact("nomail", "alice", "")}) {
+    for (const auto& c :
+         {contact("jane", "alice", "Jane.Doe@ACME.example"), contact("joe", "alice", "joe@acme.example"),
+          contact("zed", "alice", "zed@other.example"), contact("bob-jane", "bob", "jane.doe@acme.example"),
+          contact("nomail", "alice", ""), contact("unowned", "", "ann@acme.example")}) {
       ASSERT_TRUE(store_->add_contact(c).ok());
     }
   }
@@ -67,22 +71,30 @@ TEST_F(MailboxStoreTest, AMessageIsRecordedOncePerOwner) {
 }
 
 TEST_F(MailboxStoreTest, ContactsAreFoundByTheirAddressInAnyCaseAndOnlyTheOwners) {
-  EXPECT_EQ(ids(store_->contacts_with_email("alice", "jane.doe@acme.example")), std::vector<std::string>{"jane"});
-  EXPECT_EQ(ids(store_->contacts_with_email("alice", "JANE.DOE@acme.EXAMPLE")), std::vector<std::string>{"jane"});
-  EXPECT_EQ(ids(store_->contacts_with_email("bob", "jane.doe@acme.example")), std::vector<std::string>{"bob-jane"});
-  EXPECT_TRUE(ids(store_->contacts_with_email("alice", "nobody@acme.example")).empty());
+  EXPECT_EQ(ids(store_->contacts_with_email(k_alice, "jane.doe@acme.example")), std::vector<std::string>{"jane"});
+  EXPECT_EQ(ids(store_->contacts_with_email(k_alice, "JANE.DOE@acme.EXAMPLE")), std::vector<std::string>{"jane"});
+  EXPECT_EQ(ids(store_->contacts_with_email(k_bob, "jane.doe@acme.example")), std::vector<std::string>{"bob-jane"});
+  EXPECT_TRUE(ids(store_->contacts_with_email(k_alice, "nobody@acme.example")).empty());
 }
 
 TEST_F(MailboxStoreTest, ContactsAreFoundByTheirDomainWithinTheLimit) {
-  EXPECT_EQ(ids(store_->contacts_at_domain("alice", "ACME.example", 10)), (std::vector<std::string>{"jane", "joe"}));
-  EXPECT_EQ(ids(store_->contacts_at_domain("alice", "acme.example", 1)), std::vector<std::string>{"jane"});
-  EXPECT_TRUE(ids(store_->contacts_at_domain("alice", "", 10)).empty());
+  EXPECT_EQ(ids(store_->contacts_at_domain(k_alice, "ACME.example", 10)), (std::vector<std::string>{"jane", "joe"}));
+  EXPECT_EQ(ids(store_->contacts_at_domain(k_alice, "acme.example", 1)), std::vector<std::string>{"jane"});
+  EXPECT_TRUE(ids(store_->contacts_at_domain(k_alice, "", 10)).empty());
+}
+
+TEST_F(MailboxStoreTest, ContactsWithoutAnOwnerAreFoundWhenAskedFor) {
+  const std::vector<std::string> alice_and_unowned = {"alice", ""};
+  EXPECT_EQ(ids(store_->contacts_with_email(alice_and_unowned, "ann@acme.example")),
+            std::vector<std::string>{"unowned"});
+  EXPECT_EQ(ids(store_->contacts_at_domain(alice_and_unowned, "acme.example", 10)),
+            (std::vector<std::string>{"jane", "joe", "unowned"}));
 }
 
 TEST_F(MailboxStoreTest, ARemovedContactIsNotFound) {
   ASSERT_TRUE(store_->mark_contact_removed("jane", at("2026-03-03T10:00:00Z")).ok());
-  EXPECT_TRUE(ids(store_->contacts_with_email("alice", "jane.doe@acme.example")).empty());
-  EXPECT_EQ(ids(store_->contacts_at_domain("alice", "acme.example", 10)), std::vector<std::string>{"joe"});
+  EXPECT_TRUE(ids(store_->contacts_with_email(k_alice, "jane.doe@acme.example")).empty());
+  EXPECT_EQ(ids(store_->contacts_at_domain(k_alice, "acme.example", 10)), std::vector<std::string>{"joe"});
 }
 
 TEST_F(MailboxStoreTest, BothLookUpsGoThroughTheirIndex) {

@@ -278,15 +278,16 @@ Result<bool> FaultyStore::record_mail_message(std::string_view owner, std::strin
   return inner_.record_mail_message(owner, message_id, at);
 }
 
-Result<std::vector<Contact>> FaultyStore::contacts_with_email(std::string_view owner, std::string_view address) {
+Result<std::vector<Contact>> FaultyStore::contacts_with_email(std::span<const std::string> owners,
+                                                              std::string_view address) {
   if (auto failure = fault(StoreCall::contacts_with_email)) return *failure;
-  return inner_.contacts_with_email(owner, address);
+  return inner_.contacts_with_email(owners, address);
 }
 
-Result<std::vector<Contact>> FaultyStore::contacts_at_domain(std::string_view owner, std::string_view domain,
-                                                             int limit) {
+Result<std::vector<Contact>> FaultyStore::contacts_at_domain(std::span<const std::string> owners,
+                                                             std::string_view domain, int limit) {
   if (auto failure = fault(StoreCall::contacts_at_domain)) return *failure;
-  return inner_.contacts_at_domain(owner, domain, limit);
+  return inner_.contacts_at_domain(owners, domain, limit);
 }
 
 }  // namespace touchbase::testing

@@ -163,8 +163,10 @@ class FaultyStore final : public Store {
   Result<std::optional<MailboxMark>> mailbox_mark(std::string_view owner, std::string_view folder) override;
   Status set_mailbox_mark(std::string_view owner, std::string_view folder, MailboxMark mark) override;
   Result<bool> record_mail_message(std::string_view owner, std::string_view message_id, Instant at) override;
-  Result<std::vector<Contact>> contacts_with_email(std::string_view owner, std::string_view address) override;
-  Result<std::vector<Contact>> contacts_at_domain(std::string_view owner, std::string_view domain, int limit) override;
+  Result<std::vector<Contact>> contacts_with_email(std::span<const std::string> owners,
+                                                   std::string_view address) override;
+  Result<std::vector<Contact>> contacts_at_domain(std::span<const std::string> owners, std::string_view domain,
+                                                  int limit) override;
   Result<std::vector<ContactChange>> contact_changes(int limit) override;
   Status store_decisions(std::span<const StoredDecision> decisions, std::span<const ContactChange> seen) override;
   Result<std::vector<Contact>> contacts_to_revisit(Instant now, std::string_view after_id, int limit) override;
