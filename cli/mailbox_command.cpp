@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "core/utf8.h"
+#include "inbox/mail_recorder.h"
 #include "mailbox/classify.h"
 #include "mailbox/contact_match.h"
 #include "mailbox/folder_scan.h"
@@ -26,12 +27,6 @@ Result<MailboxConfig> mailbox_of(const Config& config, const std::string& owner)
   if (it == config.owners.end()) return Error::usage("no owner '" + owner + "' in the config");
   if (!it->second.mailbox) return Error::config("owner '" + owner + "' has no [owners." + owner + ".mailbox]");
   return *it->second.mailbox;
-}
-
-// The owner values of `owner`'s contacts: its id, and "" when contacts without one fall to it.
-std::vector<std::string> contact_owners(const Config& config, const std::string& owner) {
-  if (config.owner_for("").id == owner) return {owner, ""};
-  return {owner};
 }
 
 Error error_of(const MailboxFailure& failure) {
@@ -53,28 +48,14 @@ Result<FolderScan> scan_since(ImapConnection& connection, const std::string& fol
   return std::move(*out).value();
 }
 
-Result<bool> concerns_contacts(Store& store, std::span<const std::string> owners, const Classification& what,
-                               MatchBy match) {
-  const ContactLookup lookup = contact_lookup(what.addresses, match);
-  for (const auto& address : lookup.addresses) {
-    TB_TRY(auto found, store.contacts_with_email(owners, address));
-    if (!found.empty()) return true;
-  }
-  for (const auto& domain : lookup.domains) {
-    TB_TRY(auto found, store.contacts_at_domain(owners, domain, 1));
-    if (!found.empty()) return true;
-  }
-  return false;
-}
-
 Result<FolderTally> tally(Store& store, std::span<const std::string> owners, const FolderScan& scan, FolderRole role,
                           MatchBy match) {
   FolderTally out{scan.messages.size(), {}, scan.more};
   for (const auto& message : scan.messages) {
     const Classification what = classify(message.header, message.report, role);
     if (what.kind == MessageKind::unrelated) continue;
-    TB_TRY(bool concerns, concerns_contacts(store, owners, what, match));
-    if (concerns) ++out.concerning[what.kind];
+    TB_TRY(auto contacts, contacts_concerned(store, owners, what, match));
+    if (!contacts.empty()) ++out.concerning[what.kind];
   }
   return out;
 }
