@@ -28,6 +28,7 @@ int run_command_line(int argc, const char* const* argv, const Clock& clock) {
   add_calendar_command(app, cli);
   add_outbox_commands(app, cli);
   add_status_command(app, cli);
+  add_mailbox_commands(app, cli);
   const PrintableOutput printable_err(std::cerr);
   try {
     app.parse(argc, argv);

@@ -21,5 +21,6 @@ void add_export_command(CLI::App& app, Cli& cli);
 void add_calendar_command(CLI::App& app, Cli& cli);
 void add_outbox_commands(CLI::App& app, Cli& cli);
 void add_status_command(CLI::App& app, Cli& cli);
+void add_mailbox_commands(CLI::App& app, Cli& cli);  // mailbox test
 
 }  // namespace touchbase

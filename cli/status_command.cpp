@@ -45,6 +45,18 @@ void print_skipped(const nlohmann::json& skipped) {
   for (const auto& c : skipped) std::cout << fmt::format("  {}: {}\n", c.value("contact", ""), c.value("why", ""));
 }
 
+void print_mailboxes(const nlohmann::json& mailboxes) {
+  if (!mailboxes.is_array() || mailboxes.empty()) return;
+  std::cout << "mailboxes:\n";
+  for (const auto& m : mailboxes) {
+    const std::string read =
+        m.value("last_read", nlohmann::json()).is_string() ? m["last_read"].get<std::string>() : "never";
+    const std::string error = m.value("error", "");
+    std::cout << fmt::format("  {}: {} (last read {}){}\n", m.value("owner", ""), m.value("state", ""), read,
+                             error.empty() ? "" : ": " + error);
+  }
+}
+
 void print_status(const nlohmann::json& s) {
   std::cout << fmt::format("touchbase {} is {} (pid {})\n", s.value("version", "?"), s.value("state", "?"),
                            s.value("pid", 0));
@@ -59,6 +71,7 @@ void print_status(const nlohmann::json& s) {
   }
   std::cout << "contacts: " << (contacts.empty() ? "none" : contacts) << "\n";
   print_skipped(s.value("skipped_contacts", nlohmann::json::array()));
+  print_mailboxes(s.value("mailboxes", nlohmann::json::array()));
   std::cout << "next reminder: " << text_or(s.value("next_reminder_at", nlohmann::json()), "none planned") << "\n";
   std::cout << fmt::format("outbox: {} waiting, {} dead{}\n", s.value("outbox_depth", 0), s.value("dead_rows", 0),
                            s.value("next_outbox_attempt_at", nlohmann::json()).is_string()

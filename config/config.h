@@ -71,6 +71,26 @@ struct Defaults {
   std::string owner;    // default: the only owner, if there is exactly one
 };
 
+// [owners.ID.mailbox]: where the owner's replies and sent mail are read (mailbox/).
+inline constexpr Seconds k_default_mailbox_poll = std::chrono::minutes(2);
+inline constexpr Seconds k_min_mailbox_poll = std::chrono::seconds(30);
+inline constexpr Seconds k_default_mailbox_since = std::chrono::days(14);
+inline constexpr Seconds k_max_mailbox_since = std::chrono::days(365);
+
+// Who counts as a contact's correspondent: the contact's own address, or
+// anyone at its domain (never a free-mail domain: see mailbox/free_mail.h).
+enum class MailboxMatch { address, domain };
+
+struct MailboxConfig {
+  std::string url;  // "imaps://host/FOLDER", or "imap://" to a loopback host; checked in full by mailbox/mailbox_url.h
+  std::string username;
+  std::string password;  // password_file or password_env (never inline)
+  std::string sent;      // the folder of mail the owner sent; "" for none
+  Seconds poll = k_default_mailbox_poll;
+  MailboxMatch match = MailboxMatch::address;
+  Seconds since = k_default_mailbox_since;  // how far back the first scan of a folder reads
+};
+
 struct Owner {
   std::string id;                   // the key in [owners.ID]
   std::string name;                 // default: the id
@@ -79,6 +99,7 @@ struct Owner {
   WeeklyWindow working_hours;       // default: mon-fri 09:00-17:00
   std::vector<std::string> notify;  // notifier names, in order; later ones are the fallback
   int daily_limit = k_default_daily_limit;
+  std::optional<MailboxConfig> mailbox;
 };
 
 enum class NotifierKind { email, slack, teams, discord, mattermost, google_chat, webhook, console, command };

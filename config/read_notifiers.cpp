@@ -62,19 +62,6 @@ std::optional<NotifierKind> read_kind(const TableReader& t) {
   return kind;
 }
 
-// An inline password or secret would end up in backups and logs of the file.
-void reject_inline_secrets(TableReader& t) {
-  for (auto k : k_never_inline) {
-    if (!t.has(k)) continue;
-    const toml::key& key = t.table().find(k)->first;
-    std::string name(k);
-    t.diag().error(
-        place_of(key.source()), join_key(t.path(), k),
-        "an inline " + name + " is not allowed: put it in a file and use " + name + "_file, or use " + name + "_env");
-    t.handled(k);
-  }
-}
-
 // Keys that belong to another kind: "'from' does not apply to ... slack".
 void reject_keys_of_other_kinds(TableReader& t, NotifierKind kind) {
   auto own = keys_for(kind);
@@ -165,7 +152,7 @@ NotifierConfig read_notifier(const std::string& name, const Value& v, const Load
   n.name = name;
   auto kind = read_kind(TableReader(v, k_all_keys));
   TableReader t(v, kind ? keys_for(*kind) : std::span<const std::string_view>(k_all_keys));
-  reject_inline_secrets(t);
+  reject_inline_secrets(t, k_never_inline);
   if (!kind) {
     t.report_unknown_keys();
     return n;

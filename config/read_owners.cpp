@@ -9,8 +9,8 @@
 namespace touchbase::config_detail {
 namespace {
 
-constexpr std::array<std::string_view, 6> k_owner_keys = {"name",   "timezone",    "working_hours",
-                                                          "notify", "daily_limit", "region"};
+constexpr std::array<std::string_view, 7> k_owner_keys = {"name",        "timezone", "working_hours", "notify",
+                                                          "daily_limit", "region",   "mailbox"};
 
 void read_region(const Value& v, Owner& owner) {
   auto text = v.string(R"(a region like "US-NY")");
@@ -48,6 +48,7 @@ Owner read_owner(const std::string& id, const Value& v, LoadContext& ctx) {
   o.working_hours = read_window(t.get("working_hours"), k_default_working_days, k_default_working_hours);
   read_notify(t.required("notify", R"(an array of notifier names like ["alice-mail"])"), ctx, o);
   if (auto limit = t.get("daily_limit").integer(1, std::numeric_limits<int>::max())) o.daily_limit = *limit;
+  if (const Value mailbox = t.get("mailbox")) o.mailbox = read_mailbox(mailbox, ctx);
   t.report_unknown_keys();
   return o;
 }

@@ -90,4 +90,17 @@ void require_secret(const TableReader& table, const SecretKeys& keys, const Secr
                      "missing required key: give " + std::string(keys.what) + " as " + ways);
 }
 
+// An inline password or secret would end up in backups and logs of the file.
+void reject_inline_secrets(TableReader& t, std::span<const std::string_view> keys) {
+  for (auto k : keys) {
+    if (!t.has(k)) continue;
+    const toml::key& key = t.table().find(k)->first;
+    std::string name(k);
+    t.diag().error(
+        place_of(key.source()), join_key(t.path(), k),
+        "an inline " + name + " is not allowed: put it in a file and use " + name + "_file, or use " + name + "_env");
+    t.handled(k);
+  }
+}
+
 }  // namespace touchbase::config_detail

@@ -4,6 +4,7 @@
 // Error messages name the key, the file or the variable, never the value.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -36,6 +37,10 @@ struct SecretRead {
 
 // Reads the secret from whichever key `table` has; errors are recorded.
 SecretRead read_secret(const TableReader& table, const SecretKeys& keys, const LoadContext& ctx);
+
+// Records "an inline password is not allowed ..." for each of `keys` that `t`
+// has (e.g. "password"), and marks it handled.
+void reject_inline_secrets(TableReader& t, std::span<const std::string_view> keys);
 
 // Records "missing required key" for a secret given none of its ways.
 void require_secret(const TableReader& table, const SecretKeys& keys, const SecretRead& read);

@@ -24,6 +24,8 @@ void read_defaults(const TableReader& root, LoadContext& ctx, Defaults& out);
 // are expanded over them.
 void read_holidays(const TableReader& root, LoadContext& ctx, HolidayConfig& out);
 void read_owners(const TableReader& root, LoadContext& ctx, std::map<std::string, Owner>& out);
+// [owners.ID.mailbox]; nullopt (with errors recorded) when it is not a usable table.
+std::optional<MailboxConfig> read_mailbox(const Value& value, LoadContext& ctx);
 void read_notifiers(const TableReader& root, LoadContext& ctx, std::map<std::string, NotifierConfig>& out);
 void read_cadences(const TableReader& root, LoadContext& ctx, std::map<std::string, Cadence>& out);
 // [[talking_points]] of one file; `ids` spans every file of the library.

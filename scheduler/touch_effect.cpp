@@ -1,5 +1,7 @@
 #include "scheduler/touch_effect.h"
 
+#include <algorithm>
+
 namespace touchbase {
 
 TouchEffect apply_touch(const Cadence& cadence, const Touch& t, const NextStep& next, Contact& contact) {
@@ -32,6 +34,23 @@ TouchEffect apply_touch(const Cadence& cadence, const Touch& t, const NextStep& 
       break;
   }
   return effect;
+}
+
+std::string follow_ups_after(const TouchEffect& effect, const Contact& contact) {
+  switch (effect.kind) {
+    case TouchEffect::Kind::none:
+    case TouchEffect::Kind::active_again: break;
+    case TouchEffect::Kind::date_comes_first: return "the agreed date comes first";
+    case TouchEffect::Kind::stopped: return "follow-ups stopped";
+    case TouchEffect::Kind::paused: return "follow-ups paused";
+    case TouchEffect::Kind::moved: return "moved to cadence " + contact.cadence;
+  }
+  return "";
+}
+
+Instant touch_time_within(std::optional<Instant> at, std::optional<Instant> last_touch, Instant now) {
+  const Instant wanted = at.value_or(now);
+  return std::clamp(wanted, std::min(last_touch.value_or(wanted), now), now);
 }
 
 }  // namespace touchbase

@@ -28,4 +28,13 @@ struct TouchEffect {
 // comes first. `cadence` must outlive the result.
 TouchEffect apply_touch(const Cadence& cadence, const Touch& t, const NextStep& next, Contact& contact);
 
+// What the effect did to the follow-ups, for a short notice: "follow-ups
+// paused", "follow-ups stopped", "moved to cadence nurture", "the agreed
+// date comes first"; "" when the cadence carries on. `contact` as apply_touch left it.
+std::string follow_ups_after(const TouchEffect& effect, const Contact& contact);
+
+// When a touch learnt later (from mail) happened: `at` kept between the
+// contact's last touch and `now`; `now` when `at` is unknown.
+Instant touch_time_within(std::optional<Instant> at, std::optional<Instant> last_touch, Instant now);
+
 }  // namespace touchbase

@@ -75,6 +75,7 @@ Result<std::unique_ptr<Service::Generation>> Service::make_generation(Config con
     if (g->notifiers.find(name) != nullptr) metrics_.declare_notifier(name);
   }
   g->daemon = std::make_unique<Daemon>(io_, *g->config, *store_, clock_, g->notifiers, metrics_);
+  g->mailbox = std::make_unique<MailboxPoller>(io_, *g->config, *store_, clock_, [d = g->daemon.get()] { d->wake(); });
   return g;
 }
 
@@ -113,6 +114,7 @@ void Service::start() {
                control_socket_path(config.daemon.database).string(),
                http_ ? ", http on " + http_->local_address() : "");
   current_->daemon->start();
+  current_->mailbox->start();
   arm_watchdog();
   // Posted after the daemon's first pass, which arms its timer.
   boost::asio::post(io_, [this] {
@@ -178,6 +180,7 @@ Status Service::apply_reload() {
   retiring_ = std::move(current_);
   current_ = std::move(next);
   retiring_->daemon->stop();
+  retiring_->mailbox->stop();
   retiring_->daemon->when_idle([this] { finish_reload(); });
   return {};
 }
@@ -191,6 +194,7 @@ void Service::finish_reload() {
   spdlog::info("configuration reloaded from {}", options_.config_path.string());
   if (stopping_) return when_all_idle([this] { finish_stop("every delivery in flight has finished"); });
   current_->daemon->start();
+  current_->mailbox->start();
   boost::asio::post(io_, [this] {
     if (!stopping_) notify_ready(status_line());
   });
@@ -209,6 +213,7 @@ void Service::stop() {
   notify_stopping("stopping: letting deliveries in flight finish");
   spdlog::info("stopping: no new work; deliveries in flight have up to {} to finish", format_duration(grace));
   current_->daemon->stop();
+  current_->mailbox->stop();
   wall_clock_.reset();
   grace_.expires_after(grace);
   grace_.async_wait([this, grace](const boost::system::error_code& ec) {
@@ -282,6 +287,14 @@ std::string Service::answer_status() {
   status["database"] = current_->config->daemon.database.string();
   status["http"] = http_ ? nlohmann::json(http_->local_address()) : nlohmann::json(nullptr);
   if (!figures) status["store_error"] = figures.error().message;
+  status["mailboxes"] = nlohmann::json::array();
+  for (const auto& m : current_->mailbox->states()) {
+    status["mailboxes"].push_back(
+        {{"owner", m.owner},
+         {"state", m.state},
+         {"error", m.error},
+         {"last_read", m.last_read ? nlohmann::json(format_rfc3339(*m.last_read)) : nullptr}});
+  }
   // Contact ids and error texts may hold any bytes: replaced, never a throw that stops the daemon.
   return status.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

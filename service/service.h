@@ -36,6 +36,7 @@
 #include "service/daemon.h"
 #include "service/daemon_lock.h"
 #include "service/http_endpoint.h"
+#include "service/mailbox_poller.h"
 #include "service/metrics.h"
 #include "service/wall_clock_watch.h"
 #include "store/store.h"
@@ -86,6 +87,7 @@ class Service {
     std::unique_ptr<Config> config;
     NotifierSet notifiers;
     std::unique_ptr<Daemon> daemon;
+    std::unique_ptr<MailboxPoller> mailbox;  // wakes `daemon` when it recorded something
   };
 
   Service(ServiceOptions options, std::unique_ptr<DaemonLock> lock, std::unique_ptr<Store> store);

@@ -372,7 +372,29 @@ CREATE TABLE action_uses (
 CREATE INDEX reminders_by_owner ON reminders (owner, remind_at);
 )sql";
 
-constexpr std::array<Migration, 12> k_migrations = {{
+// Version 13: reading owners' mailboxes. Where each folder got to, the
+// Message-IDs recorded (per owner), and contacts found by their address or
+// its domain, in any case, through expression indexes.
+constexpr std::string_view k_schema_v13 = R"sql(
+CREATE TABLE mailbox_folders (
+  owner TEXT NOT NULL,
+  folder TEXT NOT NULL,
+  uidvalidity INTEGER NOT NULL CHECK (uidvalidity BETWEEN 1 AND 4294967295),
+  last_uid INTEGER NOT NULL CHECK (last_uid BETWEEN 0 AND 4294967295),
+  PRIMARY KEY (owner, folder)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE mail_messages (
+  owner TEXT NOT NULL,
+  message_id TEXT NOT NULL CHECK (message_id <> ''),
+  recorded_at INTEGER NOT NULL,
+  PRIMARY KEY (owner, message_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX contacts_by_email ON contacts (owner, lower(email)) WHERE removed_at IS NULL;
+CREATE INDEX contacts_by_email_domain ON contacts (owner, lower(substr(email, instr(email, '@') + 1)))
+  WHERE removed_at IS NULL;
+)sql";
+
+constexpr std::array<Migration, 13> k_migrations = {{
     {1, k_schema_v1},
     {2, k_schema_v2},
     {3, k_schema_v3},
@@ -385,6 +407,7 @@ constexpr std::array<Migration, 12> k_migrations = {{
     {10, k_schema_v10},
     {11, k_schema_v11},
     {12, k_schema_v12},
+    {13, k_schema_v13},
 }};
 
 void apply(SQLite::Database& db, const Migration& m) {

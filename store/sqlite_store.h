@@ -74,6 +74,14 @@ class SqliteStore final : public Store {
   Status fall_back(std::int64_t row_id, std::string_view error, std::string_view next_notifier, Instant now) override;
   Result<std::vector<OutboxRow>> outbox_in(std::span<const OutboxState> states) override;
   Result<int> requeue(std::optional<std::int64_t> row_id, Instant now) override;
+
+  Result<std::optional<MailboxMark>> mailbox_mark(std::string_view owner, std::string_view folder) override;
+  Status set_mailbox_mark(std::string_view owner, std::string_view folder, MailboxMark mark) override;
+  Result<bool> record_mail_message(std::string_view owner, std::string_view message_id, Instant at) override;
+  Result<std::vector<Contact>> contacts_with_email(std::span<const std::string> owners,
+                                                   std::string_view address) override;
+  Result<std::vector<Contact>> contacts_at_domain(std::span<const std::string> owners, std::string_view domain,
+                                                  int limit) override;
   Result<Pruned> prune_delivered(Instant before, int limit) override;  // sqlite_store_counts.cpp
   Result<StoreCounts> counts() override;
   // sqlite_store_decisions.cpp

@@ -36,6 +36,13 @@ struct ContactHistories {
 // What the daemon reports of the store (/metrics, `touchbase status`). Each
 // figure is kept as rows are written, so reading them costs the same at 100
 // contacts as at 100,000.
+// Where reading one folder of an owner's mailbox got to (mailbox/folder_scan.h's FolderMark).
+struct MailboxMark {
+  std::uint32_t uidvalidity = 0;
+  std::uint32_t last_uid = 0;
+  friend bool operator==(const MailboxMark&, const MailboxMark&) = default;
+};
+
 struct StoreCounts {
   std::map<ContactStatus, int> contacts;  // contacts not removed, by status; every status, zero included
   int outbox_waiting = 0;                 // rows pending or failed (waiting to retry)
@@ -239,6 +246,20 @@ class Store {
   // Makes a failed or dead row pending again, due at `now`, keeping its key
   // and its count of attempts; with no id, every dead row. Returns how many.
   virtual Result<int> requeue(std::optional<std::int64_t> row_id, Instant now) = 0;
+
+  // The owner's mailbox (mailbox/): where reading each folder got to, and the
+  // messages recorded, by Message-ID per owner, so that each is recorded once.
+  virtual Result<std::optional<MailboxMark>> mailbox_mark(std::string_view owner, std::string_view folder) = 0;
+  virtual Status set_mailbox_mark(std::string_view owner, std::string_view folder, MailboxMark mark) = 0;
+  // Records the message; false when the owner's `message_id` was recorded before.
+  virtual Result<bool> record_mail_message(std::string_view owner, std::string_view message_id, Instant at) = 0;
+  // The contacts (not removed) of any of `owners` ("" for the contacts that
+  // name no owner) whose email is `address`, in any case, by id; through an index.
+  virtual Result<std::vector<Contact>> contacts_with_email(std::span<const std::string> owners,
+                                                           std::string_view address) = 0;
+  // As contacts_with_email, for an email at `domain`, at most `limit`.
+  virtual Result<std::vector<Contact>> contacts_at_domain(std::span<const std::string> owners, std::string_view domain,
+                                                          int limit) = 0;
 };
 
 // How long a write waits for another process's write lock before it fails

@@ -83,5 +83,26 @@ TEST(TouchEffect, AReplyHeldByAnAgreedDateSaysWhichRuleItHolds) {
   EXPECT_EQ(effect.reply.name, "stop");
 }
 
+TEST(FollowUpsAfter, SaysWhatAReplyDidInAFewWords) {
+  Contact c;
+  c.cadence = "nurture";
+  EXPECT_EQ(follow_ups_after({Kind::paused, {}}, c), "follow-ups paused");
+  EXPECT_EQ(follow_ups_after({Kind::stopped, {}}, c), "follow-ups stopped");
+  EXPECT_EQ(follow_ups_after({Kind::moved, {}}, c), "moved to cadence nurture");
+  EXPECT_EQ(follow_ups_after({Kind::date_comes_first, {}}, c), "the agreed date comes first");
+  EXPECT_EQ(follow_ups_after({Kind::none, {}}, c), "");
+}
+
+TEST(TouchTimeWithin, AMailDateIsKeptBetweenTheLastTouchAndNow) {
+  const Instant now = at("2026-11-25T09:00:00Z");
+  const Instant last = at("2026-11-20T09:00:00Z");
+  EXPECT_EQ(touch_time_within(at("2026-11-24T09:00:00Z"), last, now), at("2026-11-24T09:00:00Z"));
+  EXPECT_EQ(touch_time_within(at("2026-11-01T09:00:00Z"), last, now), last);
+  EXPECT_EQ(touch_time_within(at("2027-01-01T09:00:00Z"), last, now), now);
+  EXPECT_EQ(touch_time_within(std::nullopt, last, now), now);
+  EXPECT_EQ(touch_time_within(at("2026-11-01T09:00:00Z"), std::nullopt, now), at("2026-11-01T09:00:00Z"));
+  EXPECT_EQ(touch_time_within(at("2026-11-24T09:00:00Z"), at("2026-12-01T09:00:00Z"), now), now);
+}
+
 }  // namespace
 }  // namespace touchbase

@@ -22,7 +22,15 @@ namespace {
 constexpr auto k_start_limit = std::chrono::seconds(10);
 constexpr auto k_poll_interval = std::chrono::milliseconds(5);
 
-pid_t spawn(const std::vector<std::string>& argv, const std::filesystem::path& log) {
+}  // namespace
+
+pid_t spawn_logged(const std::vector<std::string>& argv, const std::filesystem::path& log, ProcessGroup group) {
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  if (group == ProcessGroup::own) {
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attributes, 0);
+  }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
@@ -32,8 +40,9 @@ pid_t spawn(const std::vector<std::string>& argv, const std::filesystem::path& l
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   pid_t pid = -1;
-  const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
+  const int rc = posix_spawn(&pid, args[0], &actions, &attributes, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
   return rc == 0 ? pid : -1;
 }
 
@@ -60,14 +69,26 @@ std::string slurp(const std::filesystem::path& path) {
   return s.str();
 }
 
-}  // namespace
+void terminate(pid_t pid, ProcessGroup group) {
+  const pid_t target = group == ProcessGroup::own ? -pid : pid;
+  ::kill(target, SIGTERM);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  while (!exited(pid)) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(target, SIGKILL);
+      ::waitpid(pid, nullptr, 0);
+      return;
+    }
+    std::this_thread::sleep_for(k_poll_interval);
+  }
+}
 
 ServerProcess::ServerProcess(std::string_view script, const std::filesystem::path& dir,
                              const std::vector<std::string>& args)
     : dir_(dir) {
   std::vector<std::string> argv = {std::string(k_python), server_script(script).string(), "--dir", dir.string()};
   argv.insert(argv.end(), args.begin(), args.end());
-  pid_ = spawn(argv, dir / "server.log");
+  pid_ = spawn_logged(argv, dir / "server.log");
   if (pid_ < 0) {
     error_ = "cannot start " + std::string(k_python);
     return;
@@ -90,17 +111,7 @@ ServerProcess::ServerProcess(std::string_view script, const std::filesystem::pat
 }
 
 ServerProcess::~ServerProcess() {
-  if (pid_ <= 0) return;
-  ::kill(pid_, SIGTERM);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
-  while (!exited(pid_)) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-      break;
-    }
-    std::this_thread::sleep_for(k_poll_interval);
-  }
+  if (pid_ > 0) terminate(pid_);
 }
 
 std::vector<nlohmann::json> ServerProcess::records(std::string_view name) const {
@@ -119,7 +130,7 @@ std::filesystem::path server_script(std::string_view name) {
 bool python_has_module(std::string_view module) {
   const std::vector<std::string> argv = {std::string(k_python), "-c", "import " + std::string(module)};
   if (::access(argv[0].c_str(), X_OK) != 0) return false;
-  const pid_t pid = spawn(argv, "/dev/null");
+  const pid_t pid = spawn_logged(argv, "/dev/null");
   if (pid < 0) return false;
   int status = 0;
   ::waitpid(pid, &status, 0);

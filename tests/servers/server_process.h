@@ -40,6 +40,27 @@ class ServerProcess {
   std::string error_;
 };
 
+// Whether a child leads a process group of its own, so that stopping it stops its children at once.
+enum class ProcessGroup { inherited, own };
+
+// Runs argv[0] (an absolute path) with argv, stdin from /dev/null and
+// stdout and stderr appended to `log`. Returns its pid, or -1.
+pid_t spawn_logged(const std::vector<std::string>& argv, const std::filesystem::path& log,
+                   ProcessGroup group = ProcessGroup::inherited);
+
+// True if something accepts TCP connections on 127.0.0.1:port.
+bool accepts_connections(int port);
+
+// True once `pid` has exited (and reaps it).
+bool exited(pid_t pid);
+
+// Sends SIGTERM to `pid` (to its whole group if it leads one of its own),
+// then SIGKILL if it has not exited within 2 s; reaps it.
+void terminate(pid_t pid, ProcessGroup group = ProcessGroup::inherited);
+
+// The whole content of a file ("" if it cannot be read).
+std::string slurp(const std::filesystem::path& path);
+
 // The path of a script in tests/servers/.
 std::filesystem::path server_script(std::string_view name);
 

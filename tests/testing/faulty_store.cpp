@@ -279,4 +279,31 @@ Status FaultyStore::redecide_all(std::string_view key) {
   return inner_.redecide_all(key);
 }
 
+Result<std::optional<MailboxMark>> FaultyStore::mailbox_mark(std::string_view owner, std::string_view folder) {
+  if (auto failure = fault(StoreCall::mailbox_mark)) return *failure;
+  return inner_.mailbox_mark(owner, folder);
+}
+
+Status FaultyStore::set_mailbox_mark(std::string_view owner, std::string_view folder, MailboxMark mark) {
+  if (auto failure = fault(StoreCall::set_mailbox_mark)) return *failure;
+  return inner_.set_mailbox_mark(owner, folder, mark);
+}
+
+Result<bool> FaultyStore::record_mail_message(std::string_view owner, std::string_view message_id, Instant at) {
+  if (auto failure = fault(StoreCall::record_mail_message)) return *failure;
+  return inner_.record_mail_message(owner, message_id, at);
+}
+
+Result<std::vector<Contact>> FaultyStore::contacts_with_email(std::span<const std::string> owners,
+                                                              std::string_view address) {
+  if (auto failure = fault(StoreCall::contacts_with_email)) return *failure;
+  return inner_.contacts_with_email(owners, address);
+}
+
+Result<std::vector<Contact>> FaultyStore::contacts_at_domain(std::span<const std::string> owners,
+                                                             std::string_view domain, int limit) {
+  if (auto failure = fault(StoreCall::contacts_at_domain)) return *failure;
+  return inner_.contacts_at_domain(owners, domain, limit);
+}
+
 }  // namespace touchbase::testing

@@ -64,7 +64,12 @@ enum class StoreCall {
   decisions_ahead,
   find_decisions,
   decisions_key,
-  redecide_all
+  redecide_all,
+  mailbox_mark,
+  set_mailbox_mark,
+  record_mail_message,
+  contacts_with_email,
+  contacts_at_domain
 };
 
 // The calls that write.
@@ -85,6 +90,8 @@ inline constexpr StoreCall k_store_writes[] = {StoreCall::in_one_transaction,
                                                StoreCall::mark_attempt_failed,
                                                StoreCall::fall_back,
                                                StoreCall::requeue,
+                                               StoreCall::set_mailbox_mark,
+                                               StoreCall::record_mail_message,
                                                StoreCall::prune_delivered,
                                                StoreCall::store_decisions,
                                                StoreCall::redecide_all};
@@ -160,6 +167,13 @@ class FaultyStore final : public Store {
   Result<int> requeue(std::optional<std::int64_t> row_id, Instant now) override;
   Result<Pruned> prune_delivered(Instant before, int limit) override;
   Result<StoreCounts> counts() override;
+  Result<std::optional<MailboxMark>> mailbox_mark(std::string_view owner, std::string_view folder) override;
+  Status set_mailbox_mark(std::string_view owner, std::string_view folder, MailboxMark mark) override;
+  Result<bool> record_mail_message(std::string_view owner, std::string_view message_id, Instant at) override;
+  Result<std::vector<Contact>> contacts_with_email(std::span<const std::string> owners,
+                                                   std::string_view address) override;
+  Result<std::vector<Contact>> contacts_at_domain(std::span<const std::string> owners, std::string_view domain,
+                                                  int limit) override;
   Result<std::vector<ContactChange>> contact_changes(int limit) override;
   Status store_decisions(std::span<const StoredDecision> decisions, std::span<const ContactChange> seen) override;
   Result<std::vector<Contact>> contacts_to_revisit(Instant now, std::string_view after_id, int limit) override;
