@@ -45,9 +45,9 @@ TEST(DatabaseFile, ANewFileGetsTheNewestSchemaInWalMode) {
   EXPECT_EQ(pragma(path, "application_id"), 0x54424153);
   EXPECT_EQ(
       table_names(path),
-      (std::set<std::string>{"contact_changes", "contact_counts", "contacts", "decisions", "decisions_key",
-                             "dry_segments", "mail_messages", "mailbox_folders", "notices", "outbox", "outbox_counts",
-                             "reminder_messages", "reminders", "talking_point_uses", "touches"}));
+      (std::set<std::string>{"action_uses", "contact_changes", "contact_counts", "contacts", "decisions",
+                             "decisions_key", "dry_segments", "mail_messages", "mailbox_folders", "notices", "outbox",
+                             "outbox_counts", "reminder_messages", "reminders", "talking_point_uses", "touches"}));
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
   EXPECT_EQ(pragma(path, "page_size"), k_page_size);
