@@ -1,7 +1,9 @@
 #include "mailbox/encoded_words.h"
 
 #include <optional>
+#include <utility>
 
+#include "core/base64.h"
 #include "core/utf8.h"
 #include "mailbox/header_fields.h"
 
@@ -15,31 +17,10 @@ int hex_value(char c) {
   return -1;
 }
 
-int base64_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
-
 std::optional<std::string> decode_base64(std::string_view text) {
-  std::string out;
-  unsigned buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    if (c == '=') break;
-    const int v = base64_value(c);
-    if (v < 0) return std::nullopt;
-    buffer = (buffer << 6) | static_cast<unsigned>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((buffer >> bits) & 0xFF);
-    }
-  }
-  return out;
+  auto bytes = base64_decode(text);
+  if (!bytes) return std::nullopt;
+  return std::move(*bytes);
 }
 
 std::optional<std::string> decode_q(std::string_view text) {

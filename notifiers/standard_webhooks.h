@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/base64.h"
 #include "core/result.h"
 
 namespace touchbase {
@@ -18,10 +19,5 @@ Result<std::string> decode_webhook_secret(std::string_view secret);
 
 // "v1,<base64 signature>". `timestamp` is in seconds since the Unix epoch.
 std::string sign_webhook(std::string_view key, std::string_view id, std::int64_t timestamp, std::string_view body);
-
-// Standard base64 with padding.
-std::string base64_encode(std::string_view bytes);
-// Standard base64; padding optional; whitespace not allowed.
-Result<std::string> base64_decode(std::string_view text);
 
 }  // namespace touchbase
